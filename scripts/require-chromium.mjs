@@ -1,0 +1,6 @@
+import { chromiumPath, missingChromiumMessage } from './chromium.mjs';
+
+if (!chromiumPath) {
+  console.error(missingChromiumMessage);
+  process.exit(1);
+}

@@ -1,0 +1,331 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { lessonContext, type LessonContextValue } from './context.js';
+import { LessonErrorEvent, LessonLoadEvent, LessonStorageEvent, type LessonErrorDetail } from './events.js';
+import { LessonLoadError, loadLesson, parseLessonText, splitSource, toLesson } from './load.js';
+import { onTranslationsChange, translate, type UiStringKey, type UiStrings } from './localize.js';
+import type { Lesson } from './schema.js';
+import { getDefaultStore, progressKey, type ProgressStore } from './storage.js';
+import { baseStyles } from './styles.js';
+import { installTokens } from '../themes/tokens.js';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+// One observer for the whole page: a change of <html lang|dir> re-renders every element (as Shoelace does).
+const connectedElements = new Set<LessonElement>();
+let documentObserver: MutationObserver | undefined;
+function watchDocument(element: LessonElement, connected: boolean) {
+  if (connected) connectedElements.add(element);
+  else connectedElements.delete(element);
+  if (!documentObserver && typeof MutationObserver !== 'undefined') {
+    documentObserver = new MutationObserver(() => connectedElements.forEach((el) => el.requestUpdate()));
+    documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+  }
+}
+
+/** The nearest value of an attribute on an ancestor, crossing shadow roots, stopping below <html>. */
+function inheritedAttribute(start: Element, name: 'lang' | 'dir'): string | undefined {
+  let node: Node | null = start.parentNode;
+  while (node) {
+    if (node instanceof Element) {
+      if (node === document.documentElement) return undefined;
+      const value = node.getAttribute(name);
+      if (value) return value;
+      node = node.parentNode;
+    } else {
+      node = node instanceof ShadowRoot ? node.host : null;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The base of every lesson element: gets the lesson (property, `src`,
+ * inline JSON script, or an enclosing `<lesson-view>`), validates it, shows
+ * loading and error states, resolves language and direction, localizes UI
+ * strings, announces changes politely and saves progress.
+ *
+ * Subclasses implement `renderLesson()` and may override `lessonChanged()`.
+ */
+export abstract class LessonElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** URL of a lesson JSON file; a fragment selects one part: `lesson.json#threading-overview`. */
+  @property() src = '';
+
+  /** The lesson as data, for frameworks. It is validated like a fetched file. */
+  @property({ attribute: false }) lesson: unknown;
+
+  /** Overrides for this element's UI strings (see the localization docs for keys). */
+  @property({ attribute: false }) strings: Partial<UiStrings> | undefined;
+
+  /** Where progress is saved; defaults to the page-wide localStorage store. */
+  @property({ attribute: false }) store: ProgressStore | undefined;
+
+  /** Loading state: `idle`, `loading`, `ready` or `error`. Reflected for styling. */
+  @property({ attribute: 'load-state', reflect: true }) loadState: LoadState = 'idle';
+
+  @consume({ context: lessonContext, subscribe: true })
+  @state()
+  protected inheritedLesson: LessonContextValue | undefined;
+
+  /** The validated lesson this element shows. */
+  @state() protected data: Lesson | undefined;
+  @state() protected error: LessonErrorDetail | undefined;
+  @state() private announcement = '';
+  @state() private storageFault: string | undefined;
+
+  /** The part of the lesson named by the `src` fragment (`#id`), if any. */
+  protected fragment = '';
+  /** The URL relative media paths in the lesson resolve against. */
+  protected baseUrl = document.baseURI;
+
+  private loadController: AbortController | undefined;
+  private inlineObserver: MutationObserver | undefined;
+  private stopTranslations: (() => void) | undefined;
+  private readonly validated = new WeakMap<object, Lesson>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.reportMissingSourceLater();
+    installTokens(this.ownerDocument);
+    watchDocument(this, true);
+    this.stopTranslations = onTranslationsChange(() => this.requestUpdate());
+    // The inline script may be parsed after the element is upgraded: watch for it until it arrives.
+    if (!this.inlineScript()) {
+      this.inlineObserver = new MutationObserver(() => {
+        if (this.inlineScript()) {
+          this.inlineObserver?.disconnect();
+          this.requestUpdate('src');
+        }
+      });
+      this.inlineObserver.observe(this, { childList: true });
+    }
+  }
+
+  /** Never a blank box: once the page is parsed and a task has passed, no source at all is an error. */
+  private reportMissingSourceLater() {
+    const check = () =>
+      setTimeout(() => {
+        if (this.isConnected && this.loadState === 'idle') {
+          this.setLessonError({ kind: 'not-found', messages: [this.t('errorNoSource')] });
+        }
+      });
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check, { once: true });
+    else check();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    watchDocument(this, false);
+    this.stopTranslations?.();
+    this.inlineObserver?.disconnect();
+    this.loadController?.abort();
+  }
+
+  /** The language of the UI: own `lang`, an ancestor's, the lesson's, the page's, English. */
+  get uiLang(): string {
+    return (
+      this.getAttribute('lang') ||
+      inheritedAttribute(this, 'lang') ||
+      this.data?.lang ||
+      document.documentElement.lang ||
+      'en'
+    );
+  }
+
+  /** Text direction, resolved like the language. */
+  get uiDir(): 'ltr' | 'rtl' {
+    const dir =
+      this.getAttribute('dir') || inheritedAttribute(this, 'dir') || this.data?.dir || document.documentElement.dir;
+    return dir === 'rtl' ? 'rtl' : 'ltr';
+  }
+
+  /** A localized UI string. */
+  protected t(key: UiStringKey, params?: Record<string, string | number>): string {
+    return translate(this.uiLang, key, params, this.strings);
+  }
+
+  /** Dispatches a typed `lesson-*` event from this element. */
+  protected emit<E extends Event>(event: E): E {
+    this.dispatchEvent(event);
+    return event;
+  }
+
+  /** Says `text` through the polite live region (each call is announced, even if repeated). */
+  announce(text: string): void {
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  /** Resolves a lesson-relative URL (audio, images) against the lesson file. */
+  protected resolveUrl(url: string): string {
+    return new URL(url, this.baseUrl).href;
+  }
+
+  protected get progressStore(): ProgressStore {
+    return this.store ?? getDefaultStore();
+  }
+
+  /** Reads saved progress of this lesson under `parts` (`["cards", id, "forward"]`). */
+  protected readProgress(...parts: string[]): unknown {
+    if (!this.data) return undefined;
+    const value = this.progressStore.read(progressKey(this.data.id, ...parts));
+    this.checkStorage();
+    return value;
+  }
+
+  /** Saves progress of this lesson under `parts`. Never throws; a fault shows a notice. */
+  protected writeProgress(value: unknown, ...parts: string[]): void {
+    if (!this.data) return;
+    this.progressStore.write(progressKey(this.data.id, ...parts), value);
+    this.checkStorage();
+  }
+
+  private checkStorage() {
+    const fault = this.progressStore.fault;
+    if (fault && fault !== this.storageFault) {
+      this.storageFault = fault;
+      this.emit(new LessonStorageEvent(fault));
+    }
+  }
+
+  /** Shows an error in place of the content, fires `lesson-error`, logs it. */
+  protected setLessonError(detail: LessonErrorDetail): void {
+    this.error = detail;
+    this.loadState = 'error';
+    this.data = undefined;
+    console.error(`<${this.localName}>: ${detail.messages.join('\n')}`);
+    this.emit(new LessonErrorEvent(detail));
+  }
+
+  /**
+   * Picks one item by id (from the `src` fragment or an attribute), or the
+   * first when no id is asked for. An unknown id becomes the element's error,
+   * so call it from `lessonChanged()`, never from `render`.
+   */
+  protected pick<T extends { id: string }>(items: readonly T[] | undefined, id: string | undefined): T | undefined {
+    if (id) {
+      const found = items?.find((item) => item.id === id);
+      if (!found) this.setLessonError({ kind: 'not-found', messages: [this.t('errorNotFound', { id })] });
+      return found;
+    }
+    if (!items?.length) this.setLessonError({ kind: 'not-found', messages: [this.t('errorEmpty')] });
+    return items?.[0];
+  }
+
+  /** Called once the lesson is valid and before it renders: pick the section, restore progress. */
+  protected lessonChanged(_lesson: Lesson): void {}
+
+  /** Renders the lesson content. */
+  protected abstract renderLesson(lesson: Lesson): unknown;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('lesson') || changed.has('src') || changed.has('inheritedLesson')) {
+      this.resolveSource();
+    }
+  }
+
+  private inlineScript(): HTMLScriptElement | null {
+    return this.querySelector(':scope > script[type="application/json"]');
+  }
+
+  /** Chooses the lesson source in priority order: property, src, inline script, enclosing view. */
+  private resolveSource() {
+    this.loadController?.abort();
+    this.loadController = undefined;
+    this.error = undefined;
+    try {
+      if (this.lesson !== undefined && this.lesson !== null) {
+        this.fragment = '';
+        this.baseUrl = document.baseURI;
+        return this.accept(this.validate(this.lesson));
+      }
+      if (this.src) return this.fetchSource(this.src);
+      const script = this.inlineScript();
+      if (script) {
+        this.baseUrl = document.baseURI;
+        return this.accept(parseLessonText(script.textContent ?? ''));
+      }
+      if (this.inheritedLesson) {
+        this.baseUrl = this.inheritedLesson.baseUrl;
+        return this.accept(this.inheritedLesson.lesson);
+      }
+      // Nothing yet: an inline script may still arrive; say so only once the page has finished parsing.
+      this.loadState = 'idle';
+      this.data = undefined;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private validate(value: unknown): Lesson {
+    if (typeof value !== 'object' || value === null) return toLesson(value);
+    let lesson = this.validated.get(value);
+    if (!lesson) {
+      lesson = toLesson(value);
+      this.validated.set(value, lesson);
+    }
+    return lesson;
+  }
+
+  private fetchSource(src: string) {
+    const { url, fragment } = splitSource(src);
+    this.fragment = fragment;
+    this.baseUrl = url;
+    this.loadState = 'loading';
+    this.data = undefined;
+    const controller = new AbortController();
+    this.loadController = controller;
+    loadLesson(url, { signal: controller.signal }).then(
+      (lesson) => {
+        if (!controller.signal.aborted) this.accept(lesson);
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) this.fail(error);
+      },
+    );
+  }
+
+  private accept(lesson: Lesson) {
+    this.data = lesson;
+    this.loadState = 'ready';
+    this.lessonChanged(lesson);
+    if (this.loadState === 'ready') this.emit(new LessonLoadEvent(lesson.id));
+  }
+
+  private fail(error: unknown) {
+    const detail: LessonErrorDetail =
+      error instanceof LessonLoadError ? error.detail : { kind: 'parse', messages: [String((error as Error)?.message ?? error)] };
+    this.setLessonError(detail);
+  }
+
+  /** Loads the lesson again (the error view's Retry button). */
+  retry(): void {
+    this.resolveSource();
+  }
+
+  protected override render() {
+    const dir = this.uiDir;
+    const lang = this.uiLang;
+    if (this.loadState === 'error' && this.error) {
+      return html`<div part="base error" role="alert" dir=${dir} lang=${lang}>
+        <p class="error-title">${this.t('errorTitle')}</p>
+        <ul part="error-messages">
+          ${this.error.messages.map((message) => html`<li>${message}</li>`)}
+        </ul>
+        ${this.error.kind === 'not-found' ? nothing : html`<button part="retry" @click=${this.retry}>${this.t('errorRetry')}</button>`}
+      </div>`;
+    }
+    if (this.loadState !== 'ready' || !this.data) {
+      return html`<div part="base loading" dir=${dir} lang=${lang} aria-busy="true">
+        <span class="loading">${this.loadState === 'loading' ? this.t('loading') : nothing}</span>
+      </div>`;
+    }
+    return html`<div part="base" class="base" dir=${dir} lang=${lang}>
+      ${this.storageFault ? html`<p part="notice" role="note">${this.t('storageFallback')}</p>` : nothing}
+      ${this.renderLesson(this.data)}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+}

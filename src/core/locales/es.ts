@@ -1,0 +1,37 @@
+import type { UiStrings } from './en.js';
+
+/** Spanish UI strings. Typed as complete so a missing key fails the build. */
+export const es: UiStrings = {
+  // Shared by every element (the base class)
+  loading: 'Cargando la lección…',
+  errorTitle: 'No se pudo mostrar esta lección',
+  errorRetry: 'Reintentar',
+  errorNotFound: 'No hay ninguna parte con el id "{id}" en esta lección',
+  errorEmpty: 'Esta lección no tiene nada que mostrar aquí',
+  errorNoSource: 'Falta la lección: indique src, la propiedad lesson o un script JSON en línea',
+  storageFallback: 'Tu progreso no se puede guardar en este navegador; se conserva hasta que salgas de la página.',
+  roleInstructor: 'Instructor',
+  roleStudent: 'Estudiante',
+  roleNarrator: 'Narrador',
+  pros: 'Ventajas',
+  cons: 'Desventajas',
+  correct: 'Correcto',
+  incorrect: 'No exactamente',
+  check: 'Comprobar',
+  showAnswer: 'Mostrar respuesta',
+  retry: 'Intentar de nuevo',
+  score: 'Puntuación: {score} de {max}',
+  close: 'Cerrar',
+
+  // <lesson-dialogue>
+
+  // <lesson-pros-cons>
+
+  // <lesson-flashcards>
+
+  // <lesson-mnemonic>
+
+  // <lesson-term>, <lesson-glossary>
+
+  // <lesson-view>
+};

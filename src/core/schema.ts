@@ -1,0 +1,290 @@
+/**
+ * The Lesson JSON format, version 1: the one source of truth.
+ *
+ * The TypeScript types, the runtime validator and the shipped
+ * `lesson.schema.json` (JSON Schema 2020-12) are all derived from the valibot
+ * schemas below; nothing about the format is written down twice.
+ */
+import * as v from 'valibot';
+
+export const FORMAT_VERSION = 1;
+
+/** Limits keep a hostile or broken file from freezing a learner's phone. */
+export const LIMITS = {
+  idLength: 64,
+  shortText: 300,
+  text: 20_000,
+  url: 2_000,
+  items: 1_000,
+  manyItems: 10_000,
+} as const;
+
+const describe = <T extends v.GenericSchema>(schema: T, description: string) =>
+  v.pipe(schema, v.description(description));
+
+const Id = describe(
+  v.pipe(
+    v.string(),
+    v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'Expected an id of letters, digits, "-" or "_"'),
+    v.maxLength(LIMITS.idLength),
+  ),
+  'A stable id: used in deep links (#id), src fragments and saved progress.',
+);
+
+const ShortText = v.pipe(v.string(), v.minLength(1, 'Expected a non-empty text'), v.maxLength(LIMITS.shortText));
+
+/** Rich text: plain text with a small inline subset: *em*, **strong**, `code`, [link](url). */
+const RichText = describe(
+  v.pipe(v.string(), v.minLength(1, 'Expected a non-empty text'), v.maxLength(LIMITS.text)),
+  'Text with optional inline markup: *emphasis*, **strong**, `code`, [link](https://example.org).',
+);
+
+/** Only http(s), mailto and relative URLs: `javascript:` and `data:` never reach an href or src. */
+export const SAFE_URL = /^(?:https?:\/\/|mailto:|(?![a-z][a-z0-9+.-]*:)[^\s]*$)/i;
+const Url = describe(
+  v.pipe(
+    v.string(),
+    v.minLength(1, 'Expected a non-empty URL'),
+    v.maxLength(LIMITS.url),
+    v.regex(SAFE_URL, 'Expected an http(s), mailto or relative URL'),
+  ),
+  'An http(s), mailto or relative URL (relative to the lesson file).',
+);
+
+const list = <T extends v.GenericSchema>(item: T, max: number = LIMITS.items) =>
+  v.pipe(v.array(item), v.maxLength(max, `Expected at most ${max} items`));
+
+const Image = v.strictObject({
+  src: Url,
+  alt: describe(v.pipe(v.string(), v.maxLength(LIMITS.shortText)), 'Text alternative; "" marks a decorative image.'),
+});
+
+const ListItem = v.union([
+  RichText,
+  v.strictObject({ text: RichText, list: list(RichText) }),
+]);
+
+/** Block content: paragraphs, headings and (two-level) bullet lists. */
+const Blocks = describe(
+  list(
+    v.union([
+      RichText,
+      v.strictObject({ heading: ShortText }),
+      v.strictObject({ list: list(ListItem) }),
+    ]),
+  ),
+  'Paragraphs (strings), {"heading": "..."} and {"list": [...]} blocks.',
+);
+
+const Speaker = v.strictObject({
+  id: Id,
+  name: ShortText,
+  role: v.optional(
+    describe(ShortText, 'Known roles ("instructor", "student", "narrator") are shown localized; any other text is shown as is.'),
+  ),
+});
+
+const Seconds = v.pipe(v.number(), v.minValue(0));
+
+const DialogueLine = v.strictObject({
+  id: v.optional(Id),
+  speaker: describe(Id, 'The id of one of the dialogue speakers.'),
+  text: RichText,
+  start: v.optional(describe(Seconds, 'Where this line starts in the dialogue audio, in seconds.')),
+  end: v.optional(describe(Seconds, 'Where this line ends in the dialogue audio, in seconds.')),
+});
+
+const Dialogue = v.strictObject({
+  id: Id,
+  title: ShortText,
+  speakers: v.pipe(list(Speaker), v.minLength(1, 'Expected at least one speaker')),
+  lines: v.pipe(list(DialogueLine, LIMITS.manyItems), v.minLength(1, 'Expected at least one line')),
+  audio: v.optional(
+    v.strictObject({
+      src: Url,
+      captions: v.optional(describe(Url, 'A WebVTT file whose cues use <v Speaker> voice tags, instead of per-line start/end.')),
+    }),
+  ),
+});
+
+const ProConItem = v.strictObject({
+  id: Id,
+  text: RichText,
+  aspect: v.optional(describe(ShortText, 'What the item is about ("parallelism", "overhead"): compare view lines items up by aspect.')),
+  explanation: v.optional(describe(RichText, 'Why it is a pro or a con: shown as feedback in sort-it practice.')),
+});
+
+const Analogy = v.strictObject({ id: Id, title: v.optional(ShortText), text: RichText });
+
+const ProsCons = v.strictObject({
+  id: Id,
+  subject: ShortText,
+  pros: list(ProConItem),
+  cons: list(ProConItem),
+  explanation: v.optional(Blocks),
+  examples: v.optional(list(Analogy)),
+  analogies: v.optional(list(Analogy)),
+});
+
+const TitledText = v.strictObject({ id: Id, title: v.optional(ShortText), text: RichText });
+
+const MemoryAidBase = { id: Id, title: v.optional(ShortText) };
+
+const MemoryAid = v.variant('kind', [
+  v.strictObject({ ...MemoryAidBase, kind: v.literal('rhyme'), lines: v.pipe(list(RichText), v.minLength(1)) }),
+  v.strictObject({ ...MemoryAidBase, kind: v.literal('story'), text: RichText, image: v.optional(Image) }),
+  v.strictObject({
+    ...MemoryAidBase,
+    kind: v.literal('memory-tool'),
+    text: v.optional(RichText),
+    pairs: v.pipe(list(v.strictObject({ cue: ShortText, meaning: ShortText })), v.minLength(1)),
+  }),
+  v.strictObject({
+    ...MemoryAidBase,
+    kind: v.literal('acronym'),
+    acronym: ShortText,
+    letters: v.pipe(list(v.strictObject({ letter: ShortText, word: ShortText })), v.minLength(1)),
+    meaning: v.optional(RichText),
+  }),
+]);
+
+const Flashcard = v.strictObject({
+  id: Id,
+  front: RichText,
+  back: RichText,
+  hint: v.optional(RichText),
+  accept: v.optional(describe(list(ShortText), 'Other answers accepted in type-the-answer mode.')),
+  image: v.optional(Image),
+  audio: v.optional(v.strictObject({ front: v.optional(Url), back: v.optional(Url) })),
+  term: v.optional(describe(Id, 'The id of the glossary entry this card is about.')),
+});
+
+const GlossaryEntry = v.strictObject({
+  id: Id,
+  term: ShortText,
+  aliases: v.optional(list(ShortText)),
+  definition: RichText,
+  url: v.optional(Url),
+});
+
+const Link = v.strictObject({ id: v.optional(Id), title: ShortText, url: Url, description: v.optional(RichText) });
+
+export const LessonSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  formatVersion: describe(v.literal(FORMAT_VERSION), 'The version of the Lesson JSON format: 1.'),
+  id: Id,
+  title: ShortText,
+  lang: describe(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'Expected a language tag such as "en" or "pt-BR"')), 'BCP 47 language tag of the lesson text.'),
+  dir: v.optional(v.picklist(['ltr', 'rtl'])),
+  version: v.optional(describe(ShortText, 'The revision of this lesson\'s content, free-form.')),
+  description: v.optional(RichText),
+  summaries: v.optional(v.strictObject({ quick: v.optional(RichText), standard: v.optional(RichText), detailed: v.optional(Blocks) })),
+  dialogues: v.optional(list(Dialogue)),
+  prosCons: v.optional(list(ProsCons)),
+  keyConcepts: v.optional(list(TitledText)),
+  examples: v.optional(list(TitledText)),
+  memoryAids: v.optional(list(MemoryAid)),
+  flashcards: v.optional(list(Flashcard, LIMITS.manyItems)),
+  glossary: v.optional(list(GlossaryEntry)),
+  links: v.optional(list(Link)),
+});
+
+export type Lesson = v.InferOutput<typeof LessonSchema>;
+export type Blocks = v.InferOutput<typeof Blocks>;
+export type Speaker = v.InferOutput<typeof Speaker>;
+export type DialogueLine = v.InferOutput<typeof DialogueLine>;
+export type Dialogue = v.InferOutput<typeof Dialogue>;
+export type ProsConsGroup = v.InferOutput<typeof ProsCons>;
+export type ProConItem = v.InferOutput<typeof ProConItem>;
+export type TitledText = v.InferOutput<typeof TitledText>;
+export type MemoryAid = v.InferOutput<typeof MemoryAid>;
+export type MemoryAidKind = MemoryAid['kind'];
+export type Flashcard = v.InferOutput<typeof Flashcard>;
+export type GlossaryEntry = v.InferOutput<typeof GlossaryEntry>;
+export type LessonImage = v.InferOutput<typeof Image>;
+export type LessonLink = v.InferOutput<typeof Link>;
+
+export type ValidationResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
+
+/** `["dialogues", 0, "lines", 3]` -> `dialogues[0].lines[3]` */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key),
+    '',
+  ) || '(lesson)';
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): (string | number)[] {
+  return (issue.path ?? []).map((item) => item.key as string | number);
+}
+
+/** Every item a learner can link to or make progress on, with its path. */
+function* linkableIds(lesson: Lesson): Generator<[string, string]> {
+  yield [lesson.id, 'id'];
+  const collections = ['dialogues', 'prosCons', 'keyConcepts', 'examples', 'memoryAids', 'flashcards', 'glossary'] as const;
+  for (const name of collections) {
+    const items = (lesson[name] ?? []) as { id: string }[];
+    for (const [index, item] of items.entries()) yield [item.id, `${name}[${index}].id`];
+  }
+  for (const [g, group] of (lesson.prosCons ?? []).entries()) {
+    for (const side of ['pros', 'cons', 'examples', 'analogies'] as const) {
+      for (const [index, item] of (group[side] ?? []).entries()) yield [item.id, `prosCons[${g}].${side}[${index}].id`];
+    }
+  }
+  for (const [d, dialogue] of (lesson.dialogues ?? []).entries()) {
+    for (const [index, line] of dialogue.lines.entries()) if (line.id) yield [line.id, `dialogues[${d}].lines[${index}].id`];
+  }
+}
+
+/** Checks the structure cannot express: references between parts and unique ids. */
+function crossReferenceErrors(lesson: Lesson): string[] {
+  const errors: string[] = [];
+  const seen = new Map<string, string>();
+  for (const [id, path] of linkableIds(lesson)) {
+    const first = seen.get(id);
+    if (first) errors.push(`${path}: "${id}" is already the id of ${first}; ids must be unique in a lesson`);
+    else seen.set(id, path);
+  }
+  for (const [d, dialogue] of (lesson.dialogues ?? []).entries()) {
+    const speakerIds = dialogue.speakers.map((speaker) => speaker.id);
+    for (const [index, line] of dialogue.lines.entries()) {
+      const path = `dialogues[${d}].lines[${index}]`;
+      if (!speakerIds.includes(line.speaker)) {
+        errors.push(`${path}.speaker: "${line.speaker}" is not a speaker of this dialogue (${speakerIds.join(', ')})`);
+      }
+      if (line.start !== undefined && line.end !== undefined && line.end < line.start) {
+        errors.push(`${path}.end: ${line.end} is before its start (${line.start})`);
+      }
+    }
+  }
+  const glossaryIds = new Set((lesson.glossary ?? []).map((entry) => entry.id));
+  for (const [index, card] of (lesson.flashcards ?? []).entries()) {
+    if (card.term && !glossaryIds.has(card.term)) {
+      errors.push(`flashcards[${index}].term: "${card.term}" is not a glossary entry of this lesson`);
+    }
+  }
+  return errors;
+}
+
+/** Validates unknown data as a Lesson, reporting every error at once with its JSON path. */
+export function validateLesson(data: unknown): ValidationResult {
+  const result = v.safeParse(LessonSchema, data, { abortEarly: false });
+  if (!result.success) {
+    return { ok: false, errors: result.issues.map((issue) => `${formatPath(issuePath(issue))}: ${issue.message}`) };
+  }
+  const errors = crossReferenceErrors(result.output);
+  return errors.length ? { ok: false, errors } : { ok: true, lesson: result.output };
+}
+
+/** The stable id of a dialogue line: its own, or one derived from its position. */
+export const lineId = (dialogue: Dialogue, index: number): string =>
+  dialogue.lines[index]?.id ?? `${dialogue.id}-${index + 1}`;
+
+/** Finds the item with `id` anywhere in the lesson, with the name of its collection. */
+export function findById(lesson: Lesson, id: string): { collection: string; item: unknown } | undefined {
+  for (const collection of ['dialogues', 'prosCons', 'keyConcepts', 'examples', 'memoryAids', 'flashcards', 'glossary'] as const) {
+    const item = (lesson[collection] as { id: string }[] | undefined)?.find((entry) => entry.id === id);
+    if (item) return { collection, item };
+  }
+  return undefined;
+}
