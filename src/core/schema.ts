@@ -59,19 +59,18 @@ const Image = v.strictObject({
   alt: describe(v.pipe(v.string(), v.maxLength(LIMITS.shortText)), 'Text alternative; "" marks a decorative image.'),
 });
 
-const ListItem = v.union([
-  RichText,
-  v.strictObject({ text: RichText, list: list(RichText) }),
-]);
+const ListItem = v.union(
+  [RichText, v.strictObject({ text: RichText, list: list(RichText) })],
+  'Expected a text or a {"text": "...", "list": [...]} item',
+);
 
 /** Block content: paragraphs, headings and (two-level) bullet lists. */
 const Blocks = describe(
   list(
-    v.union([
-      RichText,
-      v.strictObject({ heading: ShortText }),
-      v.strictObject({ list: list(ListItem) }),
-    ]),
+    v.union(
+      [RichText, v.strictObject({ heading: ShortText }), v.strictObject({ list: list(ListItem) })],
+      'Expected a paragraph text, a {"heading": "..."} block or a {"list": [...]} block',
+    ),
   ),
   'Paragraphs (strings), {"heading": "..."} and {"list": [...]} blocks.',
 );
@@ -218,62 +217,83 @@ function issuePath(issue: v.BaseIssue<unknown>): (string | number)[] {
   return (issue.path ?? []).map((item) => item.key as string | number);
 }
 
-/** Every item a learner can link to or make progress on, with its path. */
-function* linkableIds(lesson: Lesson): Generator<[string, string]> {
-  yield [lesson.id, 'id'];
-  const collections = ['dialogues', 'prosCons', 'keyConcepts', 'examples', 'memoryAids', 'flashcards', 'glossary'] as const;
+// The cross-reference checks read raw data defensively, so they run even when the
+// structure has errors: an author sees every problem at once, not in rounds.
+type Raw = Record<string, unknown>;
+const records = (value: unknown): Raw[] =>
+  Array.isArray(value) ? value.filter((item): item is Raw => typeof item === 'object' && item !== null) : [];
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Every id a learner can link to or make progress on, with its path. */
+function* linkableIds(lesson: Raw): Generator<[string | undefined, string]> {
+  const collections = ['dialogues', 'prosCons', 'keyConcepts', 'examples', 'memoryAids', 'flashcards', 'glossary', 'links'];
   for (const name of collections) {
-    const items = (lesson[name] ?? []) as { id: string }[];
-    for (const [index, item] of items.entries()) yield [item.id, `${name}[${index}].id`];
+    for (const [index, item] of records(lesson[name]).entries()) yield [text(item.id), `${name}[${index}].id`];
   }
-  for (const [g, group] of (lesson.prosCons ?? []).entries()) {
-    for (const side of ['pros', 'cons', 'examples', 'analogies'] as const) {
-      for (const [index, item] of (group[side] ?? []).entries()) yield [item.id, `prosCons[${g}].${side}[${index}].id`];
+  for (const [g, group] of records(lesson.prosCons).entries()) {
+    for (const side of ['pros', 'cons', 'examples', 'analogies']) {
+      for (const [index, item] of records(group[side]).entries()) yield [text(item.id), `prosCons[${g}].${side}[${index}].id`];
     }
   }
-  for (const [d, dialogue] of (lesson.dialogues ?? []).entries()) {
-    for (const [index, line] of dialogue.lines.entries()) if (line.id) yield [line.id, `dialogues[${d}].lines[${index}].id`];
+  for (const [d, dialogue] of records(lesson.dialogues).entries()) {
+    for (const [index, line] of records(dialogue.lines).entries()) yield [text(line.id), `dialogues[${d}].lines[${index}].id`];
   }
 }
 
 /** Checks the structure cannot express: references between parts and unique ids. */
-function crossReferenceErrors(lesson: Lesson): string[] {
+function crossReferenceErrors(lesson: Raw): string[] {
   const errors: string[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, string>([[text(lesson.id) ?? '', 'the lesson']]);
   for (const [id, path] of linkableIds(lesson)) {
+    if (id === undefined) continue;
     const first = seen.get(id);
     if (first) errors.push(`${path}: "${id}" is already the id of ${first}; ids must be unique in a lesson`);
-    else seen.set(id, path);
+    else seen.set(id, path.replace(/\.id$/, ''));
   }
-  for (const [d, dialogue] of (lesson.dialogues ?? []).entries()) {
-    const speakerIds = dialogue.speakers.map((speaker) => speaker.id);
-    for (const [index, line] of dialogue.lines.entries()) {
+  for (const [d, dialogue] of records(lesson.dialogues).entries()) {
+    const speakerIds = records(dialogue.speakers).map((speaker) => text(speaker.id));
+    for (const [index, line] of records(dialogue.lines).entries()) {
       const path = `dialogues[${d}].lines[${index}]`;
-      if (!speakerIds.includes(line.speaker)) {
-        errors.push(`${path}.speaker: "${line.speaker}" is not a speaker of this dialogue (${speakerIds.join(', ')})`);
+      const speaker = text(line.speaker);
+      if (speaker !== undefined && !speakerIds.includes(speaker)) {
+        errors.push(`${path}.speaker: "${speaker}" is not a speaker of this dialogue (${speakerIds.join(', ')})`);
       }
-      if (line.start !== undefined && line.end !== undefined && line.end < line.start) {
+      if (typeof line.start === 'number' && typeof line.end === 'number' && line.end < line.start) {
         errors.push(`${path}.end: ${line.end} is before its start (${line.start})`);
       }
     }
   }
-  const glossaryIds = new Set((lesson.glossary ?? []).map((entry) => entry.id));
-  for (const [index, card] of (lesson.flashcards ?? []).entries()) {
-    if (card.term && !glossaryIds.has(card.term)) {
-      errors.push(`flashcards[${index}].term: "${card.term}" is not a glossary entry of this lesson`);
+  const glossaryIds = new Set(records(lesson.glossary).map((entry) => text(entry.id)));
+  for (const [index, card] of records(lesson.flashcards).entries()) {
+    const term = text(card.term);
+    if (term !== undefined && !glossaryIds.has(term)) {
+      errors.push(`flashcards[${index}].term: "${term}" is not a glossary entry of this lesson`);
     }
   }
   return errors;
 }
 
+/** An author-friendly message for one valibot issue. */
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  const path = formatPath(issuePath(issue));
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    return `${path}: unknown field (check its spelling; see docs/lesson-format.md)`;
+  }
+  if (issue.type === 'strict_object' && issue.received === 'undefined' && issue.expected?.startsWith('"')) {
+    return `${path}: required field is missing`;
+  }
+  return `${path}: ${issue.message}`;
+}
+
 /** Validates unknown data as a Lesson, reporting every error at once with its JSON path. */
 export function validateLesson(data: unknown): ValidationResult {
-  const result = v.safeParse(LessonSchema, data, { abortEarly: false });
-  if (!result.success) {
-    return { ok: false, errors: result.issues.map((issue) => `${formatPath(issuePath(issue))}: ${issue.message}`) };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    const received = data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data;
+    return { ok: false, errors: [`(lesson): Expected a JSON object with the lesson's fields, received ${received}`] };
   }
-  const errors = crossReferenceErrors(result.output);
-  return errors.length ? { ok: false, errors } : { ok: true, lesson: result.output };
+  const result = v.safeParse(LessonSchema, data, { abortEarly: false });
+  const errors = [...(result.success ? [] : result.issues.map(issueMessage)), ...crossReferenceErrors(data as Raw)];
+  return result.success && !errors.length ? { ok: true, lesson: result.output } : { ok: false, errors };
 }
 
 /** The stable id of a dialogue line: its own, or one derived from its position. */

@@ -29,7 +29,7 @@ describe('validateLesson', () => {
     expect(result.ok).to.be.false;
     if (result.ok) return;
     expect(result.errors).to.include('dialogues[0].lines[1].speaker: "s9" is not a speaker of this dialogue (teacher, s1)');
-    expect(result.errors.some((e) => e.startsWith('keyConcepts[0].id: "talk" is already the id of dialogues[0].id'))).to.be.true;
+    expect(result.errors.some((e) => e.startsWith('keyConcepts[0].id: "talk" is already the id of dialogues[0];'))).to.be.true;
     expect(result.errors).to.include('flashcards[0].term: "nope" is not a glossary entry of this lesson');
   });
 
@@ -45,5 +45,34 @@ describe('validateLesson', () => {
   it('formats paths', () => {
     expect(formatPath(['dialogues', 0, 'lines', 3, 'speaker'])).to.equal('dialogues[0].lines[3].speaker');
     expect(formatPath([])).to.equal('(lesson)');
+  });
+});
+
+describe('validateLesson messages for authors', () => {
+  it('reports structural and cross-reference errors together', () => {
+    const lesson = miniLesson() as unknown as Record<string, unknown>;
+    lesson.title = 1;
+    (lesson.dialogues as { lines: { speaker: string }[] }[])[0]!.lines[0]!.speaker = 'nobody';
+    const result = validateLesson(lesson);
+    expect(result.ok).to.be.false;
+    if (result.ok) return;
+    expect(result.errors).to.have.length(2);
+    expect(result.errors[1]).to.contain('"nobody" is not a speaker');
+  });
+
+  it('says which field is missing or unknown', () => {
+    const lesson = miniLesson() as unknown as Record<string, unknown>;
+    delete (lesson.glossary as Record<string, unknown>[])[0]!.definition;
+    (lesson.glossary as Record<string, unknown>[])[0]!.colour = 'red';
+    const result = validateLesson(lesson);
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errors).to.include('glossary[0].definition: required field is missing');
+    expect(result.errors.some((e) => e.startsWith('glossary[0].colour: unknown field'))).to.be.true;
+  });
+
+  it('refuses a document that is not an object', () => {
+    const result = validateLesson([1, 2]);
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errors[0]).to.contain('received an array');
   });
 });
