@@ -26,6 +26,31 @@ export const es: UiStrings = {
   // <lesson-dialogue>
 
   // <lesson-pros-cons>
+  prosConsPro: 'Ventaja',
+  prosConsCon: 'Desventaja',
+  prosConsNone: 'Ninguna',
+  prosConsExplanation: 'Explicación',
+  prosConsExamples: 'Ejemplos',
+  prosConsAnalogies: 'Analogías',
+  prosConsCompareTitle: 'Comparación: {subjects}',
+  prosConsAspect: 'Aspecto',
+  prosConsOtherPros: 'Otras ventajas',
+  prosConsOtherCons: 'Otras desventajas',
+  prosConsNotMentioned: 'Sin mención',
+  prosConsMoreAbout: 'Más sobre {subject}',
+  prosConsPracticeTitle: 'Clasifica: {subject}',
+  prosConsInstructionsSides: 'Clasifica cada afirmación: ¿es una ventaja o una desventaja de {subject}?',
+  prosConsInstructionsSubjects: 'Clasifica cada afirmación: ¿a cuál se refiere, {subjects}?',
+  prosConsProgress: 'Afirmación {n} de {total}',
+  prosConsIsPro: 'Es una ventaja de {subject}.',
+  prosConsIsCon: 'Es una desventaja de {subject}.',
+  prosConsNext: 'Siguiente afirmación',
+  prosConsFinish: 'Ver tu puntuación',
+  prosConsDone: 'Todo clasificado',
+  prosConsReview: 'Tus respuestas',
+  prosConsYourAnswer: 'Tu respuesta: {answer}',
+  prosConsNothingToSort: 'No hay afirmaciones que clasificar.',
+  prosConsRestarted: 'Barajado de nuevo. Afirmación 1 de {total}.',
 
   // <lesson-flashcards>
 
