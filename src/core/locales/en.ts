@@ -60,6 +60,25 @@ export const en = {
   // <lesson-term>, <lesson-glossary>
 
   // <lesson-view>
+  viewSummaries: 'Summary',
+  viewDialogues: 'Dialogues',
+  viewProsCons: 'Pros and cons',
+  viewKeyConcepts: 'Key concepts',
+  viewExamples: 'Examples and applications',
+  viewMemoryAids: 'Memory aids',
+  viewFlashcards: 'Flashcards',
+  viewGlossary: 'Glossary',
+  viewLinks: 'Reference links',
+  viewSummaryLevel: 'Summary level',
+  viewSummaryQuick: 'Quick',
+  viewSummaryStandard: 'Standard',
+  viewSummaryDetailed: 'Detailed',
+  viewContents: 'Contents',
+  viewSectionDone: 'done',
+  viewProgressLabel: 'Lesson progress',
+  viewProgressText: '{percent}% complete ({done} of {total})',
+  viewComplete: 'Lesson complete. Well done!',
+  viewSortIt: 'Sort it: pro or con?',
 };
 
 export type UiStrings = typeof en;

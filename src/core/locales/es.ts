@@ -59,4 +59,23 @@ export const es: UiStrings = {
   // <lesson-term>, <lesson-glossary>
 
   // <lesson-view>
+  viewSummaries: 'Resumen',
+  viewDialogues: 'Diálogos',
+  viewProsCons: 'Ventajas y desventajas',
+  viewKeyConcepts: 'Conceptos clave',
+  viewExamples: 'Ejemplos y aplicaciones',
+  viewMemoryAids: 'Ayudas para la memoria',
+  viewFlashcards: 'Tarjetas',
+  viewGlossary: 'Glosario',
+  viewLinks: 'Enlaces de referencia',
+  viewSummaryLevel: 'Nivel del resumen',
+  viewSummaryQuick: 'Rápido',
+  viewSummaryStandard: 'Estándar',
+  viewSummaryDetailed: 'Detallado',
+  viewContents: 'Contenido',
+  viewSectionDone: 'hecho',
+  viewProgressLabel: 'Progreso de la lección',
+  viewProgressText: '{percent}% completado ({done} de {total})',
+  viewComplete: 'Lección completada. ¡Bien hecho!',
+  viewSortIt: 'Clasifícalo: ¿ventaja o desventaja?',
 };
