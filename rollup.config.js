@@ -1,0 +1,135 @@
+// The build (`npm run build` = clean + `rollup -c` + custom-elements.json). Four outputs:
+//   1. dist/**            unbundled ES2021 modules mirroring src/, with .d.ts and source maps,
+//                         every dependency left as a bare import (what `npm install` users get),
+//                         plus dist/lesson.schema.json and dist/themes/*.css;
+//   2. dist/cdn/lesson-elements.js   one minified file that defines every element (bloggers'
+//                         one script tag); code only some readers need stays in lazy chunks;
+//   3. dist/cdn/<name>.js one minified module per element (`dialogue.js` for <lesson-dialogue>),
+//                         sharing Lit and the core through dist/cdn/chunks/;
+//   4. dist/cli.js        the Node command line behind bin/lesson-elements.js.
+// The CDN builds start from the output of build 1 (rollup runs the configs in order), so
+// TypeScript compiles once and the CDN ships exactly the code npm users get.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import replace from '@rollup/plugin-replace';
+import { findElements, root } from './scripts/elements.mjs';
+import { writeLessonSchema } from './scripts/build-schema.mjs';
+
+const dist = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const elements = findElements();
+
+/** Every TypeScript module under src/ except the CLI: each is an entry, so no export is tree-shaken away from its .d.ts. */
+function librarySources(dir = join(root, 'src')) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'cli' && dir === join(root, 'src') ? [] : librarySources(path);
+    return /\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [relative(root, path).split(sep).join('/')] : [];
+  });
+}
+
+const isBareImport = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
+
+/** Writes what is not JavaScript: the JSON Schema and the theme stylesheets. */
+function libraryAssets() {
+  return {
+    name: 'lesson-assets',
+    buildStart() {
+      // An element without a package export or a sideEffects entry cannot be imported on its own, or gets tree-shaken.
+      for (const element of elements) {
+        const exported = pkg.exports?.[`./${element.name}.js`];
+        if (!exported) this.warn(`package.json "exports" has no "./${element.name}.js" for <${element.tag}> (${element.source})`);
+        if (!pkg.sideEffects?.includes(`./${element.module}`)) {
+          this.warn(`package.json "sideEffects" does not list "./${element.module}" (it defines <${element.tag}>)`);
+        }
+      }
+    },
+    async writeBundle() {
+      for (const problem of await writeLessonSchema(dist)) this.warn(`lesson.schema.json: ${problem}`);
+      const { tokenCss } = await import(`${pathToFileURL(join(dist, 'themes', 'tokens.js')).href}?build=${Date.now()}`);
+      await mkdir(join(dist, 'themes'), { recursive: true });
+      await writeFile(
+        join(dist, 'themes', 'lesson-elements.css'),
+        `/* lesson-elements ${pkg.version}: design tokens (the same layer the elements install themselves). */\n${tokenCss}\n`,
+      );
+      for (const theme of ['light.css', 'dark.css']) await copyFile(join(root, 'src', 'themes', theme), join(dist, 'themes', theme));
+    },
+  };
+}
+
+/** Hands rollup the source maps of dist/ modules, so CDN maps point at the TypeScript sources. */
+function distSourceMaps() {
+  return {
+    name: 'dist-source-maps',
+    async load(id) {
+      if (!id.startsWith(dist + sep) || !id.endsWith('.js')) return null;
+      const code = await readFile(id, 'utf8');
+      const map = existsSync(`${id}.map`) ? JSON.parse(await readFile(`${id}.map`, 'utf8')) : null;
+      return { code, map };
+    },
+  };
+}
+
+/**
+ * `chunks/floating-ui-dom-<hash>.js` for a lazily loaded package (not `index-<hash>.js`),
+ * `chunks/shared-<hash>.js` for code several per-element modules share (Lit, the core).
+ */
+function chunkFileName(chunk) {
+  if (!chunk.facadeModuleId) return 'chunks/shared-[hash].js';
+  const inPackage = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(chunk.facadeModuleId);
+  const name = inPackage ? inPackage[1].replace(/^@/, '').replace(/[\\/]/g, '-') : chunk.name;
+  return `chunks/${name}-[hash].js`;
+}
+
+/** The CDN builds: everything bundled, minified, Lit in production mode. */
+function cdnBuild(input) {
+  return {
+    input,
+    plugins: [
+      distSourceMaps(),
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    ],
+    output: {
+      dir: join(dist, 'cdn'),
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: chunkFileName,
+      sourcemap: true,
+      plugins: [terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: 'some' } })],
+    },
+  };
+}
+
+const perElement = Object.fromEntries(elements.map((element) => [element.name, join(root, element.module)]));
+
+export default [
+  {
+    input: librarySources(),
+    external: isBareImport,
+    plugins: [typescript({ tsconfig: 'tsconfig.build.json' }), libraryAssets()],
+    output: {
+      dir: dist,
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+  },
+  cdnBuild({ 'lesson-elements': join(dist, 'index.js') }),
+  // No element has landed yet: nothing to build per element.
+  ...(elements.length ? [cdnBuild(perElement)] : []),
+  {
+    input: 'src/cli/index.ts',
+    external: (id) => id.startsWith('node:') || builtinModules.includes(id) || id === 'valibot',
+    plugins: [typescript({ tsconfig: 'tsconfig.cli.json' })],
+    output: { file: join(dist, 'cli.js'), format: 'es' },
+  },
+];
