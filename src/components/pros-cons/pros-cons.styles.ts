@@ -1,0 +1,465 @@
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * The compare table stacks into one card per aspect row below a width that
+ * depends on how many subjects it compares. Container query conditions cannot
+ * use custom properties, so the stacked rules are written once here and
+ * scoped twice below (static text: nothing from a lesson ever reaches CSS).
+ */
+const stackedTable = (scope: string) =>
+  unsafeCSS(`
+  ${scope} table,
+  ${scope} tbody,
+  ${scope} tr,
+  ${scope} th,
+  ${scope} td {
+    display: block;
+  }
+  ${scope} thead {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  ${scope} table {
+    border: 0;
+    background: none;
+  }
+  ${scope} tbody {
+    display: grid;
+    gap: var(--lesson-space-s);
+  }
+  ${scope} tbody tr {
+    border: 1px solid var(--lesson-pros-cons-border-color);
+    border-radius: var(--lesson-pros-cons-radius);
+    background: var(--lesson-pros-cons-surface);
+    overflow: hidden;
+  }
+  ${scope} tbody th {
+    background: var(--lesson-pros-cons-surface-alt);
+    border-block-end: 1px solid var(--lesson-pros-cons-border-color);
+  }
+  ${scope} tbody td + td {
+    border-block-start: 1px dashed var(--lesson-pros-cons-border-color);
+  }
+  ${scope} td {
+    border: 0;
+  }
+  ${scope} .cell-subject {
+    display: block;
+  }
+`);
+
+export const styles = css`
+  :host {
+    --lesson-pros-cons-pro-color: var(--lesson-color-pro);
+    --lesson-pros-cons-con-color: var(--lesson-color-con);
+    --lesson-pros-cons-surface: var(--lesson-color-surface);
+    --lesson-pros-cons-surface-alt: var(--lesson-color-surface-alt);
+    --lesson-pros-cons-border-color: var(--lesson-color-border-subtle);
+    --lesson-pros-cons-radius: var(--lesson-radius);
+    --lesson-pros-cons-gap: var(--lesson-space-m);
+  }
+
+  [role='heading'] {
+    margin: 0;
+    font-weight: 700;
+    line-height: 1.25;
+  }
+  p {
+    margin: 0;
+  }
+  .print-only {
+    display: none;
+  }
+  .none {
+    color: var(--lesson-color-text-muted);
+  }
+
+  /* ---- Card ---- */
+  .card,
+  .practice {
+    border: 1px solid var(--lesson-pros-cons-border-color);
+    border-radius: var(--lesson-pros-cons-radius);
+    background: var(--lesson-pros-cons-surface);
+    padding: var(--lesson-pros-cons-gap);
+  }
+  .subject,
+  .compare-title,
+  .practice-title {
+    font-size: var(--lesson-font-size-large);
+    margin-block-end: var(--lesson-pros-cons-gap);
+  }
+  .lists {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--lesson-pros-cons-gap);
+  }
+  @container (min-width: 34rem) {
+    .lists {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  .pro {
+    --side-color: var(--lesson-pros-cons-pro-color);
+  }
+  .con {
+    --side-color: var(--lesson-pros-cons-con-color);
+  }
+  .side {
+    border-block-start: 4px solid var(--side-color);
+    padding-block-start: var(--lesson-space-s);
+  }
+  .list-heading {
+    display: flex;
+    align-items: center;
+    gap: var(--lesson-space-xs);
+    color: var(--side-color);
+    margin-block-end: var(--lesson-space-s);
+  }
+  ul.items,
+  ul.titled,
+  ol.review {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--lesson-space-s);
+  }
+  .item,
+  .review-item {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--lesson-space-s);
+  }
+  .review-item > svg.icon {
+    margin-block-start: 0.2em;
+  }
+  .item > svg.icon {
+    color: var(--side-color, currentColor);
+    margin-block-start: 0.2em;
+  }
+  .item-body {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .aspect,
+  .kind {
+    display: block;
+    font-size: var(--lesson-font-size-small);
+    font-weight: 600;
+    color: var(--lesson-color-text-muted);
+  }
+  .kind {
+    color: var(--side-color);
+  }
+
+  /* ---- Disclosures ---- */
+  .disclosures {
+    display: grid;
+    margin-block-start: var(--lesson-pros-cons-gap);
+    border-block-start: 1px solid var(--lesson-pros-cons-border-color);
+  }
+  .disclosure {
+    border-block-end: 1px solid var(--lesson-pros-cons-border-color);
+  }
+  .disclosure-heading {
+    font-size: inherit;
+  }
+  .disclosure-button {
+    width: 100%;
+    justify-content: flex-start;
+    border: 0;
+    border-radius: 0;
+    background: none;
+    padding-inline: var(--lesson-space-xs);
+    font-weight: 600;
+    text-align: start;
+  }
+  .disclosure-button:hover:not(:disabled) {
+    background: var(--lesson-pros-cons-surface-alt);
+  }
+  .chevron {
+    rotate: -90deg;
+    transition: rotate var(--lesson-duration) ease;
+  }
+  .base[dir='rtl'] .chevron {
+    rotate: 90deg;
+  }
+  .disclosure-button[aria-expanded='true'] .chevron {
+    rotate: 0deg;
+  }
+  .base[dir='rtl'] .flip-rtl {
+    scale: -1 1;
+  }
+  .panel {
+    padding: 0 var(--lesson-space-s) var(--lesson-space-m);
+    padding-inline-start: calc(1.1em + var(--lesson-space-s) + var(--lesson-space-xs));
+    display: grid;
+    gap: var(--lesson-space-s);
+    animation: lesson-pros-cons-fade var(--lesson-duration) ease-out;
+  }
+  .panel .heading {
+    font-weight: 700;
+  }
+  .panel ul:not(.titled) {
+    margin: 0;
+    padding-inline-start: var(--lesson-space-l);
+  }
+  .entry-title {
+    display: block;
+  }
+
+  /* ---- Compare: a table when wide, one stacked card per row when narrow ---- */
+  .compare {
+    display: grid;
+    gap: var(--lesson-pros-cons-gap);
+  }
+  .compare-title {
+    margin: 0;
+  }
+  table {
+    width: 100%;
+    border-collapse: separate;
+    border-spacing: 0;
+    table-layout: fixed;
+    border: 1px solid var(--lesson-pros-cons-border-color);
+    border-radius: var(--lesson-pros-cons-radius);
+    background: var(--lesson-pros-cons-surface);
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: var(--lesson-space-s) var(--lesson-space-m);
+    overflow-wrap: anywhere;
+  }
+  tbody th,
+  tbody td {
+    border-block-start: 1px solid var(--lesson-pros-cons-border-color);
+  }
+  thead th {
+    background: var(--lesson-pros-cons-surface-alt);
+    font-size: var(--lesson-font-size-large);
+  }
+  thead th:first-child {
+    border-start-start-radius: var(--lesson-pros-cons-radius);
+  }
+  thead th:last-child {
+    border-start-end-radius: var(--lesson-pros-cons-radius);
+  }
+  .aspect-column {
+    width: 24%;
+    font-size: var(--lesson-font-size);
+    color: var(--lesson-color-text-muted);
+  }
+  tbody th {
+    font-weight: 600;
+  }
+  .cell-subject {
+    display: none;
+    font-size: var(--lesson-font-size-small);
+    font-weight: 700;
+    color: var(--lesson-color-text-muted);
+    margin-block-end: var(--lesson-space-xs);
+  }
+  @container (width < 36rem) {
+    ${stackedTable('.compare.pair')}
+  }
+  @container (width < 52rem) {
+    ${stackedTable('.compare.many')}
+  }
+  .more {
+    display: grid;
+    gap: var(--lesson-space-xs);
+  }
+  .more .disclosures {
+    margin-block-start: 0;
+  }
+
+  /* ---- Practice ---- */
+  .practice {
+    display: grid;
+    gap: var(--lesson-pros-cons-gap);
+  }
+  .practice-title {
+    margin: 0;
+  }
+  .instructions,
+  .progress {
+    color: var(--lesson-color-text-muted);
+  }
+  .progress {
+    font-size: var(--lesson-font-size-small);
+  }
+  .statement-card {
+    display: grid;
+    gap: var(--lesson-space-m);
+    padding: var(--lesson-pros-cons-gap);
+    border-radius: var(--lesson-pros-cons-radius);
+    border: 1px solid var(--lesson-pros-cons-border-color);
+    background: var(--lesson-pros-cons-surface-alt);
+  }
+  .statement {
+    font-size: var(--lesson-font-size-large);
+    line-height: 1.4;
+    overflow-wrap: anywhere;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--lesson-space-s);
+  }
+  .choice {
+    flex: 1 1 9rem;
+    font-weight: 600;
+  }
+  .choice .icon {
+    color: var(--side-color, currentColor);
+  }
+  .choice[data-choice='pro'] {
+    --side-color: var(--lesson-pros-cons-pro-color);
+  }
+  .choice[data-choice='con'] {
+    --side-color: var(--lesson-pros-cons-con-color);
+  }
+  .feedback {
+    display: grid;
+    gap: var(--lesson-space-xs);
+    padding: var(--lesson-space-s) var(--lesson-space-m);
+    border-inline-start: 4px solid var(--feedback-color);
+    background: var(--lesson-pros-cons-surface);
+    border-radius: var(--lesson-radius-small);
+    animation: lesson-pros-cons-enter var(--lesson-duration) ease-out;
+  }
+  .feedback.correct,
+  .review-item.correct {
+    --feedback-color: var(--lesson-color-success);
+  }
+  .feedback.incorrect,
+  .review-item.incorrect {
+    --feedback-color: var(--lesson-color-danger);
+  }
+  .verdict {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--lesson-space-xs);
+  }
+  .verdict strong,
+  .verdict .icon,
+  .review-item > svg.icon,
+  .verdict-label {
+    color: var(--feedback-color);
+  }
+  .next {
+    justify-self: start;
+  }
+  .result {
+    display: grid;
+    gap: var(--lesson-space-m);
+  }
+  .result-title {
+    font-size: var(--lesson-font-size-large);
+  }
+  .result-title:focus {
+    outline: none;
+  }
+  .result-title:focus-visible {
+    outline: 3px solid var(--lesson-color-focus);
+    outline-offset: 2px;
+  }
+  .score {
+    font-size: var(--lesson-font-size-large);
+    font-weight: 600;
+  }
+  .review-item .item-body > * {
+    display: block;
+  }
+  .review-placement,
+  .review-response {
+    font-size: var(--lesson-font-size-small);
+    color: var(--lesson-color-text-muted);
+  }
+  .result > button {
+    justify-self: start;
+  }
+
+  @keyframes lesson-pros-cons-enter {
+    from {
+      opacity: 0;
+      translate: 0 0.5rem;
+    }
+  }
+  @keyframes lesson-pros-cons-fade {
+    from {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .feedback {
+      animation-name: lesson-pros-cons-fade;
+    }
+    .chevron {
+      transition: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .side,
+    .feedback {
+      border-color: CanvasText;
+    }
+    .kind,
+    .list-heading,
+    .verdict strong {
+      color: CanvasText;
+    }
+    table,
+    tbody tr,
+    th,
+    td {
+      border-color: CanvasText;
+    }
+    .disclosure-button {
+      border: 0;
+      color: ButtonText;
+    }
+  }
+
+  @media print {
+    .print-only {
+      display: block !important;
+    }
+    .practice {
+      display: none !important;
+    }
+    .panel[hidden] {
+      display: grid !important;
+    }
+    .panel {
+      animation: none;
+    }
+    /* The disclosure's label stays, as a heading: the content is printed, the control is not. */
+    .disclosure-button {
+      display: block !important;
+      min-height: 0;
+      padding: var(--lesson-space-s) 0 var(--lesson-space-xs);
+      border: 0;
+      color: inherit;
+    }
+    .chevron {
+      display: none;
+    }
+    .panel {
+      padding-inline-start: 0;
+    }
+    .card,
+    .more,
+    tr {
+      break-inside: avoid;
+    }
+  }
+`;
