@@ -277,7 +277,7 @@ describe('<lesson-pros-cons>', () => {
     it('is side by side when the element is wide, and stacks when it is narrow', async () => {
       const el = await load(html`<lesson-pros-cons src=${SEED} compare style="width: 900px"></lesson-pros-cons>`);
       const row = $(el, 'tbody tr')!;
-      const [first, second] = [...row.querySelectorAll('td')] as [HTMLElement, HTMLElement];
+      const [first, second] = [...row.querySelectorAll('td')] as HTMLElement[] as [HTMLElement, HTMLElement];
       expect(getComputedStyle(row).display).to.equal('table-row');
       expect(first.getBoundingClientRect().top).to.equal(second.getBoundingClientRect().top);
       expect(second.getBoundingClientRect().left).to.be.greaterThan(first.getBoundingClientRect().right - 1);

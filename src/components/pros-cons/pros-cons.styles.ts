@@ -80,11 +80,20 @@ export const styles = css`
 
   /* ---- Card ---- */
   .card,
+  .compare,
   .practice {
     border: 1px solid var(--lesson-pros-cons-border-color);
     border-radius: var(--lesson-pros-cons-radius);
     background: var(--lesson-pros-cons-surface);
     padding: var(--lesson-pros-cons-gap);
+  }
+  @container (width < 24rem) {
+    .card,
+    .compare,
+    .practice,
+    .statement-card {
+      padding: var(--lesson-space-s);
+    }
   }
   .subject,
   .compare-title,
