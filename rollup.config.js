@@ -20,6 +20,7 @@ import terser from '@rollup/plugin-terser';
 import replace from '@rollup/plugin-replace';
 import { findElements, root } from './scripts/elements.mjs';
 import { writeLessonSchema } from './scripts/build-schema.mjs';
+import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 
 const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -87,12 +88,13 @@ function chunkFileName(chunk) {
   return `chunks/${name}-[hash].js`;
 }
 
-/** The CDN builds: everything bundled, minified, Lit in production mode. */
+/** The CDN builds: everything bundled, minified (JavaScript and the CSS in css`` templates), Lit in production mode. */
 function cdnBuild(input) {
   return {
     input,
     plugins: [
       distSourceMaps(),
+      minifyCssLiterals({ include: (id) => id.startsWith(dist + sep) }),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
     ],
@@ -108,6 +110,23 @@ function cdnBuild(input) {
 }
 
 const perElement = Object.fromEntries(elements.map((element) => [element.name, join(root, element.module)]));
+
+// Delivery (src/delivery, see docs/lms-guide.md): dist/cdn/scorm-runtime.js (SCORM packages),
+// lesson-embed.js (host pages of embed iframes), embed-child.js + embed.html (the iframe page);
+// one build each, so every file stands alone. dist/standalone/lesson-elements.js is the bundle
+// with its lazy chunks inlined, for `lesson-elements package --format html` (file:// cannot import chunks).
+const deliveryBuilds = ['scorm-runtime', 'lesson-embed', 'embed-child'].map((name) => cdnBuild({ [name]: join(dist, 'delivery', `${name}.js`) }));
+deliveryBuilds[2].plugins.push({
+  name: 'embed-page',
+  async writeBundle() {
+    const source = await readFile(join(root, 'demo', 'embed.html'), 'utf8');
+    const page = source.replace('../src/index.ts', './lesson-elements.js').replace('../src/delivery/embed-child.ts', './embed-child.js');
+    if (page.includes('../src/')) this.error('demo/embed.html loads a source file the build does not know');
+    await writeFile(join(dist, 'cdn', 'embed.html'), page);
+  },
+});
+const standaloneBuild = cdnBuild({ 'lesson-elements': join(dist, 'index.js') });
+standaloneBuild.output = { ...standaloneBuild.output, dir: join(dist, 'standalone'), inlineDynamicImports: true, sourcemap: false };
 
 export default [
   {
@@ -126,6 +145,8 @@ export default [
   cdnBuild({ 'lesson-elements': join(dist, 'index.js') }),
   // No element has landed yet: nothing to build per element.
   ...(elements.length ? [cdnBuild(perElement)] : []),
+  ...deliveryBuilds,
+  standaloneBuild,
   {
     input: 'src/cli/index.ts',
     external: (id) => id.startsWith('node:') || builtinModules.includes(id) || id === 'valibot',

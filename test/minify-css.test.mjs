@@ -1,0 +1,96 @@
+// The CDN build minifies the CSS in css`` templates. Minified CSS must mean the same
+// rules: checked on examples, then on every stylesheet of the library in Chromium's
+// own CSS parser. Run: node --test test/minify-css.test.mjs (after npm run build).
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAst } from 'rollup/parseAst';
+import { minifyCss } from '../scripts/minify-css-literals.mjs';
+import { chromiumArgs, chromiumPath, missingChromiumMessage } from '../scripts/chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+describe('minifyCss', () => {
+  test('drops comments and whitespace that carries no meaning', () => {
+    assert.equal(
+      minifyCss(`
+      /* the host */
+      :host {
+        display: block;
+        margin: 0 auto;
+      }
+      .a > .b ,  .c { color : red }
+    `),
+      ':host{display: block;margin: 0 auto}.a > .b,.c{color : red}',
+    );
+  });
+
+  test('keeps strings, escapes and descendant combinators as written', () => {
+    assert.equal(minifyCss(`.a   .b::before { content: "  /* not a comment */  "; }`), '.a .b::before{content: "  /* not a comment */  "}');
+    assert.equal(minifyCss(`.icon::after { content: '\\2022  x'; }`), `.icon::after{content: '\\2022  x'}`);
+    assert.equal(minifyCss(`@media (forced-colors: active) and (min-width: 20rem) { a { b: c } }`), '@media (forced-colors: active) and (min-width: 20rem){a{b: c}}');
+  });
+
+  test('keeps one space next to an interpolation', () => {
+    assert.equal(minifyCss('\n  border: 1px ', { end: false }), 'border: 1px ');
+    assert.equal(minifyCss(' solid red;\n', { start: false }), ' solid red;');
+  });
+});
+
+/** The css`` template texts of the built modules, interpolations replaced by a value. */
+function builtStylesheets() {
+  const sheets = [];
+  (function walk(dir) {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== 'cdn') walk(path);
+        continue;
+      }
+      if (!path.endsWith('.js')) continue;
+      const code = readFileSync(path, 'utf8');
+      (function visit(node) {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (node.type === 'TaggedTemplateExpression' && node.tag.name === 'css') {
+          const { quasis } = node.quasi;
+          const raw = quasis.map((quasi) => code.slice(quasi.start, quasi.end));
+          const minified = raw.map((text, index) => minifyCss(text, { start: index === 0, end: index === quasis.length - 1 }));
+          sheets.push({ path, original: raw.join('var(--interpolated)'), minified: minified.join('var(--interpolated)') });
+        }
+        Object.values(node).forEach(visit);
+      })(parseAst(code));
+    }
+  })(join(root, 'dist'));
+  return sheets;
+}
+
+test('every built stylesheet parses to the same rules once minified (Chromium)', async () => {
+  assert.ok(chromiumPath, missingChromiumMessage);
+  assert.ok(existsSync(join(root, 'dist', 'index.js')), 'dist/ is missing: run npm run build first');
+  const sheets = builtStylesheets();
+  assert.ok(sheets.length > 0, 'the build has css`` templates');
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    const results = await page.evaluate((sheets) => {
+      // Custom property values keep their whitespace verbatim; `f(a, b)` and `f(a,b)` substitute alike.
+      const normalize = (text) => text.replace(/\s*,\s*/g, ',').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')');
+      const rules = (text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return normalize([...sheet.cssRules].map((rule) => rule.cssText).join('\n'));
+      };
+      return sheets.map(({ path, original, minified }) => ({ path, original: rules(original), minified: rules(minified) }));
+    }, sheets);
+    for (const { path, original, minified } of results) {
+      assert.ok(original.length > 0, `${path} has rules`);
+      assert.equal(minified, original, path);
+    }
+  } finally {
+    await browser.close();
+  }
+});
