@@ -1,0 +1,144 @@
+/**
+ * Links glossary terms in an author's markup: walks the content once,
+ * hands its text to `findLinks()` and wraps each chosen occurrence in
+ * `<lesson-term term="id">`, made with `createElement` around the very text
+ * node it was (never innerHTML). Everything else in the markup stays as the
+ * author wrote it.
+ *
+ * Sections: first occurrences are counted per section. A section starts at
+ * every `<section>` and `<article>` element (it ends with the element) and
+ * after every heading (`h1`–`h6`, `role="heading"`), up to the next heading
+ * or the end of the enclosing section.
+ */
+import { findLinks, type Piece, type TermMatcher } from './linker.js';
+
+/** Elements whose text is never linked: code, links and other controls, headings, existing terms, non-text. */
+const SKIPPED = new Set([
+  'a', 'button', 'input', 'textarea', 'select', 'option', 'label', 'summary',
+  'code', 'pre', 'kbd', 'samp', 'var', 'dfn',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio',
+  'lesson-term', 'lesson-glossary',
+]);
+const SKIPPED_ROLES = new Set(['button', 'link', 'heading', 'tab', 'menuitem', 'option', 'code', 'textbox', 'searchbox', 'combobox']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const SECTIONS = new Set(['section', 'article']);
+/** Inline elements: text on either side of them belongs to the same line of words. */
+const INLINE = new Set([
+  'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'em', 'font', 'i', 'ins', 'mark', 'q', 'rb', 'rt', 'ruby', 's',
+  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr',
+]);
+
+/** A term already in the content: the entry id it names, or undefined when it names none. */
+export type ResolveTerm = (element: Element) => string | undefined;
+
+export interface LinkResult {
+  /** The terms wrapped by this pass. */
+  created: HTMLElement[];
+  /** Every entry id the content now links to (new and existing terms), in order of first appearance. */
+  linkedIds: string[];
+}
+
+function isSkipped(element: Element): boolean {
+  if (SKIPPED.has(element.localName)) return true;
+  if (element.hasAttribute('data-no-glossary')) return true;
+  const role = element.getAttribute('role');
+  if (role && SKIPPED_ROLES.has(role)) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+const isHeading = (element: Element) =>
+  HEADINGS.has(element.localName) || element.getAttribute('role') === 'heading';
+
+/** Walks `root`'s light DOM once, in document order, into pieces for the matcher. */
+export function collectPieces(root: Element, resolveTerm: ResolveTerm): { pieces: Piece[]; nodes: (Text | undefined)[] } {
+  const pieces: Piece[] = [];
+  const nodes: (Text | undefined)[] = [];
+  let nextSection = 1;
+  let section = 0;
+  let separated = true;
+
+  const visit = (parent: Node) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        pieces.push({ text: (child as Text).data, section, joined: !separated });
+        nodes.push(child as Text);
+        separated = false;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const element = child as Element;
+      const name = element.localName;
+      if (name === 'lesson-term') {
+        const id = resolveTerm(element);
+        if (id) {
+          pieces.push({ linked: id, section });
+          nodes.push(undefined);
+        }
+        separated = true;
+        continue;
+      }
+      if (isHeading(element)) {
+        section = nextSection++;
+        separated = true;
+        continue;
+      }
+      if (isSkipped(element)) {
+        separated = true;
+        continue;
+      }
+      const inline = INLINE.has(name);
+      if (!inline) separated = true;
+      if (SECTIONS.has(name)) {
+        const outer = section;
+        section = nextSection++;
+        visit(element);
+        section = outer;
+      } else {
+        visit(element);
+      }
+      if (!inline) separated = true;
+    }
+  };
+  visit(root);
+  return { pieces, nodes };
+}
+
+/**
+ * Links terms inside `root` (its light DOM): one walk, one scan, then the
+ * wrapping. Returns the new `<lesson-term>` elements and every id linked.
+ */
+export function linkTerms(
+  root: Element,
+  matcher: TermMatcher,
+  resolveTerm: ResolveTerm,
+  options: { all?: boolean } = {},
+): LinkResult {
+  const { pieces, nodes } = collectPieces(root, resolveTerm);
+  const links = findLinks(matcher, pieces, options);
+  const created: HTMLElement[] = [];
+  const doc = root.ownerDocument;
+  // Wrap from the last match backwards, so earlier offsets in the same text node stay valid.
+  for (let index = links.length - 1; index >= 0; index--) {
+    const link = links[index]!;
+    const text = nodes[link.piece];
+    if (!text?.parentNode) continue;
+    if (link.end < text.length) text.splitText(link.end);
+    const word = link.start > 0 ? text.splitText(link.start) : text;
+    const term = doc.createElement('lesson-term');
+    term.setAttribute('term', link.id);
+    word.parentNode!.insertBefore(term, word);
+    term.append(word);
+    created.push(term);
+  }
+  created.reverse();
+  // Ids in document order: existing terms and new links interleave by piece.
+  const linkedIds = new Set<string>();
+  let next = 0;
+  pieces.forEach((piece, index) => {
+    if ('linked' in piece) linkedIds.add(piece.linked);
+    for (; next < links.length && links[next]!.piece === index; next++) linkedIds.add(links[next]!.id);
+  });
+  return { created, linkedIds: [...linkedIds] };
+}

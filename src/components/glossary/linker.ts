@@ -1,0 +1,242 @@
+/**
+ * Term linking: finds glossary terms in text in ONE pass with ONE matcher
+ * for every term and alias (a trie over case-folded text), never one regular
+ * expression per term. Plain logic, no DOM: the element turns pieces of its
+ * content into `Piece`s, asks `findLinks()` where terms are, and wraps them.
+ *
+ * Rules:
+ * - leftmost, then longest match: "Global Interpreter Lock" wins over "Lock";
+ * - whole words only: "GIL" does not match inside "GILT"; an edge of a term
+ *   that is a letter or digit must meet a non-word character or the text's end;
+ * - case-insensitive, and any run of white space in the text matches one space
+ *   in a term ("Global\n  Interpreter Lock");
+ * - an all-capitals term or alias of two letters or more ("GIL") is an
+ *   acronym and matches only in capitals, so "Gil" the name is left alone;
+ * - a match never crosses from one piece to the next (a text node to the next).
+ */
+import { normalizeTerm } from './lookup.js';
+
+/** What the matcher needs of a glossary entry. */
+export interface TermSource {
+  id: string;
+  term: string;
+  aliases?: readonly string[] | undefined;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The entries this node completes: an acronym keeps its exact spelling to compare with. */
+  ends?: { id: string; exact?: string }[];
+}
+
+/** A compiled set of terms; build once per glossary and reuse. */
+export interface TermMatcher {
+  readonly root: TrieNode;
+  /** How many names (terms and aliases) it knows. */
+  readonly size: number;
+}
+
+const SPACE = 32;
+const isSpace = (code: number) =>
+  code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+
+/** 0: not yet known, 1: a word character (letter, digit, mark, `_`), 2: anything else. Filled lazily. */
+const wordTable = new Uint8Array(0x10000);
+const WORD = /[\p{L}\p{N}\p{M}_]/u;
+function isWord(code: number): boolean {
+  let known = wordTable[code];
+  if (!known) {
+    // Surrogates stand for astral letters (CJK extensions, scripts beyond the BMP): count them as word characters.
+    known = (code >= 0xd800 && code <= 0xdfff) || WORD.test(String.fromCharCode(code)) ? 1 : 2;
+    wordTable[code] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * Lower-cases without moving any character: the folded text has the same
+ * length and offsets as the original (true for nearly all text; the rare
+ * character whose lower case is longer, like "İ", is left as it is).
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let folded = '';
+  for (const char of text) {
+    const low = char.toLowerCase();
+    folded += low.length === char.length ? low : char;
+  }
+  return folded;
+}
+
+const isAcronym = (name: string) => name.length >= 2 && /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name) && !/\s/.test(name);
+
+/** Compiles every term and alias of `entries` into one matcher. Terms win over aliases that spell the same. */
+export function createMatcher(entries: readonly TermSource[]): TermMatcher {
+  const root: TrieNode = { next: new Map() };
+  let size = 0;
+  const insert = (name: string, id: string) => {
+    const key = foldCase(normalizeTerm(name));
+    if (!key) return;
+    let node = root;
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    const exact = isAcronym(name.trim()) ? name.trim() : undefined;
+    const ends = (node.ends ??= []);
+    if (ends.some((end) => end.exact === exact)) return;
+    // A case-insensitive name is the fallback, so it goes last.
+    if (exact === undefined) ends.push({ id });
+    else ends.unshift({ id, exact });
+    size++;
+  };
+  for (const entry of entries) insert(entry.term, entry.id);
+  for (const entry of entries) for (const alias of entry.aliases ?? []) insert(alias, entry.id);
+  return { root, size };
+}
+
+/** A term found in text: `text.slice(start, end)` names entry `id`. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  id: string;
+}
+
+/**
+ * Scans `folded[from, to)` (with `original` the same text before case
+ * folding) and reports every leftmost-longest whole-word match. Characters
+ * outside the range still count for word boundaries.
+ */
+function scanRange(
+  matcher: TermMatcher,
+  original: string,
+  folded: string,
+  from: number,
+  to: number,
+  report: (start: number, end: number, id: string) => void,
+): void {
+  const { root } = matcher;
+  const length = folded.length;
+  let i = from;
+  while (i < to) {
+    const code = folded.charCodeAt(i);
+    const first = root.next.get(code);
+    // A match may start here only at a word boundary (or where the term itself starts with a symbol).
+    if (!first || (i > 0 && isWord(code) && isWord(folded.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let node: TrieNode | undefined = first;
+    let j = i + 1;
+    let bestEnd = -1;
+    let bestId = '';
+    for (;;) {
+      if (node.ends && (j === length || !isWord(folded.charCodeAt(j)) || !isWord(folded.charCodeAt(j - 1)))) {
+        for (const end of node.ends) {
+          if (end.exact === undefined || original.slice(i, j) === end.exact) {
+            bestEnd = j;
+            bestId = end.id;
+            break;
+          }
+        }
+      }
+      if (j >= to) break;
+      const next = folded.charCodeAt(j);
+      if (isSpace(next)) {
+        node = node.next.get(SPACE);
+        if (!node) break;
+        j++;
+        while (j < to && isSpace(folded.charCodeAt(j))) j++;
+      } else {
+        node = node.next.get(next);
+        if (!node) break;
+        j++;
+      }
+    }
+    if (bestEnd > 0) {
+      report(i, bestEnd, bestId);
+      i = bestEnd;
+    } else {
+      i++;
+    }
+  }
+}
+
+/** Every glossary term in `text`, leftmost-longest, whole words, in order. */
+export function findMatches(matcher: TermMatcher, text: string): TermMatch[] {
+  const matches: TermMatch[] = [];
+  scanRange(matcher, text, foldCase(text), 0, text.length, (start, end, id) => matches.push({ start, end, id }));
+  return matches;
+}
+
+/**
+ * One piece of content in document order: a text node's text, or a term
+ * that is already linked (it counts as that term's occurrence in its section).
+ */
+export type Piece =
+  | {
+      text: string;
+      /** The section the piece is in: first occurrences are counted per section. */
+      section: number;
+      /** True when nothing separates this text from the previous piece's (same line of inline text). */
+      joined?: boolean;
+    }
+  | { linked: string; section: number };
+
+/** Where to link: `piece` is the index of a text piece, `start`/`end` offsets in its text. */
+export interface Link extends TermMatch {
+  piece: number;
+}
+
+/**
+ * Decides which term occurrences in `pieces` become links: with `all` every
+ * one; otherwise only the first in each section (a term already linked in a
+ * section is not linked there again). One scan over all the text.
+ */
+export function findLinks(matcher: TermMatcher, pieces: readonly Piece[], options: { all?: boolean } = {}): Link[] {
+  const all = options.all ?? false;
+  const seen = new Map<number, Set<string>>();
+  const seenIn = (section: number) => {
+    let set = seen.get(section);
+    if (!set) seen.set(section, (set = new Set()));
+    return set;
+  };
+  // The whole text, pieces separated by a non-word, non-space character unless they are joined.
+  const parts: string[] = [];
+  const starts = new Int32Array(pieces.length).fill(-1);
+  let offset = 0;
+  pieces.forEach((piece, index) => {
+    if ('linked' in piece) {
+      seenIn(piece.section).add(piece.linked);
+      return;
+    }
+    if (!piece.joined && offset > 0) {
+      parts.push('\u0000');
+      offset++;
+    }
+    starts[index] = offset;
+    parts.push(piece.text);
+    offset += piece.text.length;
+  });
+  const original = parts.join('');
+  const folded = foldCase(original);
+  const links: Link[] = [];
+  pieces.forEach((piece, index) => {
+    if ('linked' in piece || !piece.text) return;
+    const base = starts[index]!;
+    const section = seenIn(piece.section);
+    scanRange(matcher, original, folded, base, base + piece.text.length, (start, end, id) => {
+      if (!all && section.has(id)) return;
+      section.add(id);
+      links.push({ piece: index, start: start - base, end: end - base, id });
+    });
+  });
+  return links;
+}

@@ -1,0 +1,445 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { ContextConsumer } from '@lit/context';
+import { lessonContext } from '../../core/context.js';
+import { defineElement } from '../../core/define.js';
+import { LessonTermEvent, type LessonErrorDetail } from '../../core/events.js';
+import { LessonElement } from '../../core/lesson-element.js';
+import { plainText, richText } from '../../core/rich-text.js';
+import type { GlossaryEntry, Lesson } from '../../core/schema.js';
+import { baseStyles } from '../../core/styles.js';
+import { findEntry, termKey } from './lookup.js';
+import { placePopover, type Placement } from './position.js';
+import { styles } from './term.styles.js';
+
+type OpenReason = 'click' | 'hover' | 'focus';
+
+/** Page-wide: the one term whose definition is showing (one realm; an iframe has its own). */
+let openTerm: LessonTerm | undefined;
+
+/** Elements that hand their lesson down to the terms inside them. */
+const PROVIDERS = ['lesson-glossary', 'lesson-view'];
+
+/** The nearest ancestor (crossing shadow roots) that provides a lesson. */
+function enclosingProvider(start: Element): Element | undefined {
+  let node: Node | null = start.parentNode;
+  while (node) {
+    if (node instanceof Element) {
+      if (PROVIDERS.includes(node.localName)) return node;
+      node = node.parentNode;
+    } else {
+      node = node instanceof ShadowRoot ? node.host : null;
+    }
+  }
+  return undefined;
+}
+
+const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" />`;
+
+/**
+ * @summary A defined term in running text: a button that shows the term's
+ * glossary definition in a popover.
+ *
+ * Write the term as the element's text (`<lesson-term>GIL</lesson-term>`) or
+ * name it with `term` (an id, the term, or an alias; any case). Click, tap,
+ * Enter or Space opens the definition and keeps it open; hovering or keyboard
+ * focus shows it after a short delay. Escape closes it and returns focus to
+ * the term; the pointer can move into the popover; one term is open at a time.
+ *
+ * The lesson comes from `src`, the `lesson` property, an inline JSON script,
+ * or an enclosing `<lesson-glossary>` or `<lesson-view>` (no extra fetch).
+ * While it loads, or when the term is unknown, the text stays as plain text:
+ * never a blank or an error box in the middle of a sentence.
+ *
+ * @slot - The term as it reads in the sentence; also what is looked up when `term` is not set.
+ *
+ * @csspart base - The wrapper around the term (inline).
+ * @csspart trigger - The button the term reads as.
+ * @csspart popover - The definition popover (in the top layer).
+ * @csspart popover-term - The term's name at the top of the popover.
+ * @csspart close - The popover's close button.
+ * @csspart aliases - The term's other names.
+ * @csspart definition - The definition.
+ * @csspart more - The "More about…" link, when the entry has a URL.
+ * @csspart link - Links inside the definition text.
+ * @csspart error - The wrapper when the term cannot be shown: plain inline text (no box).
+ * @csspart error-messages - The visually hidden note read after an unknown term.
+ * @csspart loading - The wrapper while the lesson loads: plain inline text.
+ * @csspart notice - A storage notice (never shown: a term saves no progress).
+ * @csspart retry - Not rendered by this element (inherited from the base's error view).
+ *
+ * @cssprop --lesson-term-underline-color - The dotted underline. Default: muted text colour.
+ * @cssprop --lesson-term-highlight - The term's background on hover and while open.
+ * @cssprop --lesson-term-popover-width - The popover's widest width (it never exceeds the viewport). Default: 22rem.
+ * @cssprop --lesson-term-popover-gap - Space between the term and the popover. Default: 6px.
+ * @cssprop --lesson-term-popover-background - The popover's background.
+ * @cssprop --lesson-term-popover-color - The popover's text colour.
+ * @cssprop --lesson-term-popover-border-color - The popover's border.
+ * @cssprop --lesson-term-popover-radius - The popover's corner radius.
+ * @cssprop --lesson-term-popover-shadow - The popover's shadow.
+ *
+ * @fires lesson-term - The definition opened or closed: `{ termId, open }`.
+ * @fires lesson-load - The lesson was loaded and the term found.
+ * @fires lesson-error - No lesson, an invalid one, or no glossary entry for the term (once per term).
+ */
+export class LessonTerm extends LessonElement {
+  static override styles = [baseStyles, styles];
+
+  /** The glossary entry to show: its id, its term or one of its aliases, in any case. Defaults to the element's text. */
+  @property() term = '';
+
+  /** Whether the definition is showing. Reflected. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Milliseconds of hover or keyboard focus before the definition shows. */
+  @property({ attribute: 'show-delay', type: Number }) showDelay = 400;
+
+  /** Milliseconds the definition stays after the pointer leaves, so it can move into the popover. */
+  @property({ attribute: 'hide-delay', type: Number }) hideDelay = 300;
+
+  /** The glossary entry shown, once found. */
+  @state() protected entry: GlossaryEntry | undefined;
+  /** The definition said aloud when it opens by click or key (a term's own polite live region). */
+  @state() private spoken = '';
+
+  @query('.trigger') private trigger!: HTMLButtonElement | null;
+  @query('[part~="popover"]') private popoverElement!: HTMLElement | null;
+
+  /** Opened by a click or a key press: stays until closed (WCAG 1.4.13 persistent). */
+  private pinned = false;
+  private showTimer: ReturnType<typeof setTimeout> | undefined;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private placement: Placement | undefined;
+  private shown = false;
+  private keepFocusClosed = false;
+  /** What was looked up, and the lesson + key an error was already reported for. */
+  private lookedUp = '';
+  private reported = '';
+  private lateConsumer: ContextConsumer<typeof lessonContext, this> | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener('focusin', this.onFocusIn);
+    this.addEventListener('focusout', this.onFocusOut);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listenForLateProvider();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.clearTimers();
+    if (this.open) {
+      this.open = false;
+      this.syncPopover(false);
+    }
+  }
+
+  /** Shows the definition and keeps it open until closed. */
+  show(): void {
+    this.openFor('click');
+  }
+
+  /** Closes the definition; with `returnFocus`, focus goes back to the term. */
+  hide(returnFocus = false): void {
+    this.clearTimers();
+    this.pinned = false;
+    if (!this.open) return;
+    this.open = false;
+    this.spoken = '';
+    this.syncPopover(returnFocus);
+  }
+
+  /** The text looked up: the `term` property, or the element's own text. */
+  private get lookupKey(): string {
+    return this.term.trim() || termKey(this);
+  }
+
+  protected override lessonChanged(lesson: Lesson): void {
+    const key = this.lookupKey;
+    this.lookedUp = key;
+    this.entry = key ? findEntry(lesson.glossary, key) : undefined;
+    if (this.entry) return;
+    const detail: LessonErrorDetail = {
+      kind: 'not-found',
+      messages: [key ? this.t('termNotFound', { term: key }) : this.t('termMissing')],
+    };
+    const signature = `${lesson.id}\n${key}`;
+    if (signature === this.reported) {
+      // Already reported for this lesson and text: show the same state without a second console error or event.
+      this.error = detail;
+      this.loadState = 'error';
+      this.data = undefined;
+      return;
+    }
+    this.reported = signature;
+    this.setLessonError(detail);
+  }
+
+  protected override setLessonError(detail: LessonErrorDetail): void {
+    // "No source" while an enclosing glossary or lesson view is still loading is not an error: the lesson is on its way.
+    if (detail.messages[0] === this.t('errorNoSource')) {
+      const provider = enclosingProvider(this) as (Element & { loadState?: string }) | undefined;
+      if (provider && provider.loadState !== 'ready' && provider.loadState !== 'error') return;
+    }
+    super.setLessonError(detail);
+  }
+
+  /**
+   * A term can be upgraded before the `<lesson-glossary>` or `<lesson-view>`
+   * around it; its context request then went unanswered. Ask again once the
+   * provider is defined.
+   */
+  private listenForLateProvider() {
+    if (this.lateConsumer || this.inheritedLesson) return;
+    const provider = enclosingProvider(this);
+    if (!provider || customElements.get(provider.localName)) return;
+    void customElements.whenDefined(provider.localName).then(() => {
+      if (!this.isConnected || this.inheritedLesson || this.lateConsumer) return;
+      this.lateConsumer = new ContextConsumer(this, {
+        context: lessonContext,
+        subscribe: true,
+        callback: (value) => {
+          this.inheritedLesson = value;
+        },
+      });
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('term') && this.hasUpdated) this.retry();
+  }
+
+  private onSlotChange() {
+    if (!this.term && this.lookupKey !== this.lookedUp && (this.data || this.loadState === 'error')) this.retry();
+  }
+
+  /**
+   * Inline from end to end: the base's block wrapper (and the white space
+   * around it) would break the sentence, so the term renders its own.
+   */
+  protected override render() {
+    const dir = this.uiDir;
+    const lang = this.uiLang;
+    if (this.loadState === 'ready' && this.data && this.entry) {
+      return html`<span part="base" class="base" dir=${dir} lang=${lang}
+        >${this.renderLesson(this.data)}<span class="visually-hidden" role="status">${this.spoken}</span></span
+      >`;
+    }
+    const failed = this.loadState === 'error';
+    return html`<span part=${failed ? 'base error' : 'base loading'} class="unresolved" dir=${dir} lang=${lang}
+      ><slot @slotchange=${this.onSlotChange}></slot>${failed
+        ? html`<span part="error-messages" class="visually-hidden"> ${this.t('termUnavailable')}</span>`
+        : nothing}</span
+    >`;
+  }
+
+  protected override renderLesson(lesson: Lesson) {
+    const entry = this.entry!;
+    const open = this.open;
+    const lang = lesson.lang;
+    return html`<button
+        type="button"
+        part="trigger"
+        class="trigger"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="popover"
+        aria-describedby=${open ? 'definition' : nothing}
+        @click=${this.onTriggerClick}
+        @pointerenter=${this.onTriggerPointerEnter}
+        @pointerleave=${this.onPointerLeave}
+      ><slot @slotchange=${this.onSlotChange}></slot></button
+      ><div
+        id="popover"
+        part="popover"
+        class=${classMap({ rtl: this.uiDir === 'rtl' })}
+        popover="manual"
+        role="dialog"
+        aria-labelledby="popover-term"
+        @pointerenter=${this.onPopoverPointerEnter}
+        @pointerleave=${this.onPointerLeave}
+      >
+        <div class="header">
+          <dfn part="popover-term" id="popover-term" lang=${lang}>${entry.term}</dfn>
+          <button type="button" part="close" class="close" aria-label=${this.t('close')} @click=${this.onCloseClick}>
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${closeIcon}</svg>
+          </button>
+        </div>
+        ${entry.aliases?.length
+          ? html`<p part="aliases">${this.t('termAliases')} <span lang=${lang}>${entry.aliases.join(', ')}</span></p>`
+          : nothing}
+        <p part="definition" id="definition" lang=${lang}>${richText(entry.definition)}</p>
+        ${entry.url
+          ? html`<a part="more" href=${this.resolveUrl(entry.url)}>${this.t('termMore', { term: entry.term })}</a>`
+          : nothing}
+      </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.syncPopover(false);
+  }
+
+  // ---- Opening and closing -------------------------------------------------
+
+  private openFor(reason: OpenReason) {
+    this.clearTimers();
+    if (reason === 'click') this.pinned = true;
+    if (this.open) return;
+    this.open = true;
+    this.syncPopover(false);
+    if (reason === 'click' && this.entry) this.spoken = `${this.entry.term}: ${plainText(this.entry.definition)}`;
+  }
+
+  /** Makes the popover match `open`: top layer, placement, listeners, the one-open registry, the event. */
+  private syncPopover(returnFocus: boolean) {
+    const popover = this.popoverElement;
+    const trigger = this.trigger;
+    if (this.open && !this.shown) {
+      if (!popover || !trigger || !this.entry) return; // Opens once the term is rendered.
+      if (openTerm && openTerm !== this) openTerm.hide();
+      openTerm = this;
+      this.shown = true;
+      popover.setAttribute('data-placing', '');
+      try {
+        // `source` ties the popover to its invoker (anchor and accessibility) where supported.
+        (popover.showPopover as (options?: { source?: HTMLElement }) => void)({ source: trigger });
+      } catch {
+        // Not in a document, or no Popover API: the placement below still runs.
+      }
+      this.listenWhileOpen(true);
+      void placePopover(trigger, popover).then((placement) => {
+        if (this.shown) {
+          this.placement = placement;
+          popover.removeAttribute('data-placing');
+        } else {
+          placement.stop();
+        }
+      });
+      this.emit(new LessonTermEvent({ termId: this.entry.id, open: true }));
+      return;
+    }
+    if (!this.open && this.shown) {
+      this.shown = false;
+      this.placement?.stop();
+      this.placement = undefined;
+      this.listenWhileOpen(false);
+      if (openTerm === this) openTerm = undefined;
+      if (popover?.matches(':popover-open')) popover.hidePopover();
+      if (returnFocus && trigger) {
+        this.keepFocusClosed = true;
+        trigger.focus();
+        this.keepFocusClosed = false;
+      }
+      this.emit(new LessonTermEvent({ termId: this.entry?.id ?? this.lookedUp, open: false }));
+    }
+  }
+
+  /**
+   * While open, and only then, Escape anywhere and a press outside close the
+   * definition (WCAG 1.4.13 dismissible, even when it opened on hover and focus is elsewhere).
+   */
+  private listenWhileOpen(on: boolean) {
+    const doc = this.ownerDocument;
+    if (on) {
+      doc.addEventListener('keydown', this.onDocumentKeyDown);
+      doc.addEventListener('pointerdown', this.onDocumentPointerDown, true);
+    } else {
+      doc.removeEventListener('keydown', this.onDocumentKeyDown);
+      doc.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
+    }
+  }
+
+  private clearTimers() {
+    clearTimeout(this.showTimer);
+    clearTimeout(this.hideTimer);
+    this.showTimer = this.hideTimer = undefined;
+  }
+
+  private scheduleShow(reason: OpenReason) {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+    if (this.open || this.showTimer) return;
+    this.showTimer = setTimeout(() => {
+      this.showTimer = undefined;
+      this.openFor(reason);
+    }, this.showDelay);
+  }
+
+  private scheduleHide() {
+    clearTimeout(this.showTimer);
+    this.showTimer = undefined;
+    if (!this.open || this.pinned || this.hideTimer) return;
+    this.hideTimer = setTimeout(() => {
+      this.hideTimer = undefined;
+      if (!this.pinned) this.hide();
+    }, this.hideDelay);
+  }
+
+  // ---- Event handlers --------------------------------------------------------
+
+  private onTriggerClick = () => {
+    if (this.open && this.pinned) this.hide();
+    else this.openFor('click');
+  };
+
+  private onCloseClick = () => this.hide(true);
+
+  private onTriggerPointerEnter = (event: PointerEvent) => {
+    // Touch has no hover: a tap is a click.
+    if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.scheduleShow('hover');
+  };
+
+  private onPopoverPointerEnter = () => {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+  };
+
+  private onPointerLeave = (event: PointerEvent) => {
+    if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.scheduleHide();
+  };
+
+  private onFocusIn = (event: FocusEvent) => {
+    if (this.keepFocusClosed || event.composedPath()[0] !== this.trigger) return;
+    // Keyboard focus only: a mouse click focuses the button too, and the click itself opens.
+    if (this.trigger?.matches(':focus-visible')) this.scheduleShow('focus');
+  };
+
+  private onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    if (next && (this.contains(next) || this.shadowRoot?.contains(next) || next === this)) return;
+    clearTimeout(this.showTimer);
+    this.showTimer = undefined;
+    // Focus moved elsewhere on the page: close. (Focus leaving the window keeps a pinned definition.)
+    if (this.open && (next || !this.pinned)) this.hide();
+  };
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this.open) return;
+    // Ours first: an enclosing dialog must not close with the same key press.
+    event.preventDefault();
+    event.stopPropagation();
+    this.hide(true);
+  };
+
+  private onDocumentKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !event.defaultPrevented && this.open) this.hide();
+  };
+
+  private onDocumentPointerDown = (event: PointerEvent) => {
+    if (!event.composedPath().includes(this)) this.hide();
+  };
+}
+
+defineElement('lesson-term', LessonTerm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-term': LessonTerm;
+  }
+}
