@@ -165,6 +165,18 @@ export const en = {
   mnemonicLastPractisedUndated: 'Last practised: step {step} of {steps}, {result}.',
 
   // <lesson-term>, <lesson-glossary>
+  termAliases: 'Also called:',
+  termMore: 'More about {term}',
+  termUnavailable: '(no definition available)',
+  termNotFound: 'No glossary entry for "{term}"',
+  termMissing: 'A <lesson-term> needs text or a term attribute to look up',
+  glossaryFilterLabel: 'Filter terms',
+  glossaryCount: '{count} of {total} terms',
+  glossaryNoMatch: 'No terms match "{query}"',
+  glossaryIndexLabel: 'Glossary: jump to a letter',
+  glossaryListLabel: 'Glossary',
+  glossaryOtherSymbols: 'Numbers and symbols',
+  glossaryNotesTitle: 'Terms used in this text',
 
   // <lesson-view>
   viewSummaries: 'Summary',

@@ -164,6 +164,18 @@ export const es: UiStrings = {
   mnemonicLastPractisedUndated: 'Última práctica: paso {step} de {steps}, {result}.',
 
   // <lesson-term>, <lesson-glossary>
+  termAliases: 'También llamado:',
+  termMore: 'Más sobre {term}',
+  termUnavailable: '(sin definición disponible)',
+  termNotFound: 'No hay ninguna entrada del glosario para "{term}"',
+  termMissing: 'Un <lesson-term> necesita texto o un atributo term para buscar',
+  glossaryFilterLabel: 'Filtrar términos',
+  glossaryCount: '{count} de {total} términos',
+  glossaryNoMatch: 'Ningún término coincide con "{query}"',
+  glossaryIndexLabel: 'Glosario: ir a una letra',
+  glossaryListLabel: 'Glosario',
+  glossaryOtherSymbols: 'Números y símbolos',
+  glossaryNotesTitle: 'Términos usados en este texto',
 
   // <lesson-view>
   viewSummaries: 'Resumen',
