@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { EXIT, UsageError, type CliIo, type Command, type ExitCode } from './command.js';
 import { validateCommand } from './validate.js';
+import { packageCommand } from './package.js';
 
 export { EXIT, UsageError } from './command.js';
 export type { CliIo, Command, ExitCode } from './command.js';
@@ -16,7 +17,7 @@ export type { FileError, FileReport } from './validate.js';
  * Every command, by name. A new command is one module exporting a Command and one
  * line here; `package` (SCORM / single-file HTML packaging) is planned as the next.
  */
-export const commands: ReadonlyMap<string, Command> = new Map([validateCommand].map((command) => [command.name, command]));
+export const commands: ReadonlyMap<string, Command> = new Map([validateCommand, packageCommand].map((command) => [command.name, command]));
 
 function version(): string {
   try {
