@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { aspectKey, compareRows, sidedItems, type CompareRow } from '../src/components/pros-cons/compare.js';
+import { aspectKey, compareRows, parseGroupIds, sidedItems, type CompareRow } from '../src/components/pros-cons/compare.js';
 import type { ProsConsGroup } from '../src/core/schema.js';
 
 const threading: ProsConsGroup = {
@@ -97,6 +97,12 @@ describe('pros/cons compare rows', () => {
       const placed = rows.flatMap((row) => row.cells[column]!.map(({ item }) => item.id)).sort();
       expect(placed).to.deep.equal(sidedItems(group).map(({ item }) => item.id).sort());
     });
+  });
+
+  it('reads group ids separated by spaces or commas, in order, once each', () => {
+    expect(parseGroupIds('threading multiprocessing')).to.deep.equal(['threading', 'multiprocessing']);
+    expect(parseGroupIds(' b, a,,b\n c ')).to.deep.equal(['b', 'a', 'c']);
+    expect(parseGroupIds('')).to.deep.equal([]);
   });
 
   it('handles groups with no items and no groups at all', () => {

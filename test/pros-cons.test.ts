@@ -73,7 +73,7 @@ async function next(el: LessonProsCons) {
 
 describe('<lesson-pros-cons>', () => {
   afterEach(async () => {
-    await emulateMedia({ media: 'screen' });
+    await emulateMedia({ media: 'screen', reducedMotion: 'no-preference' });
   });
 
   describe('card', () => {
@@ -477,47 +477,29 @@ describe('<lesson-pros-cons>', () => {
       const el = await load(html`<lesson-pros-cons src="${SEED}#threading" mode="practice" .random=${lessonOrder}></lesson-pros-cons>`);
       const complete = sinon.spy();
       el.addEventListener('lesson-complete', complete);
-      await sendKeys({ press: 'Tab' });
-      expect(text(focused(el))).to.equal('Pro');
-      await sendKeys({ press: 'Enter' }); // 1: a pro
-      await el.updateComplete;
-      await aTimeout(0);
-      expect(text(focused(el))).to.equal('Next statement');
-      await sendKeys({ press: 'Space' });
-      await el.updateComplete;
-      await aTimeout(0);
-      expect(text(focused(el))).to.equal('Pro');
-      await sendKeys({ press: 'Space' }); // 2: a pro
-      await el.updateComplete;
-      await aTimeout(0);
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      await aTimeout(0);
-      await sendKeys({ press: 'Tab' });
-      expect(text(focused(el))).to.equal('Con');
-      await sendKeys({ press: 'Enter' }); // 3: a con
-      await el.updateComplete;
-      await aTimeout(0);
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      await aTimeout(0);
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ press: 'Space' }); // 4: a con
-      await el.updateComplete;
-      await aTimeout(0);
-      expect(text(focused(el))).to.equal('See your score');
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      await aTimeout(0);
+      /** Presses a key, lets the element re-render and move focus, and says what has focus. */
+      const press = async (key: 'Tab' | 'Enter' | 'Space') => {
+        await sendKeys({ press: key });
+        await el.updateComplete;
+        await aTimeout(0);
+        return text(focused(el));
+      };
+      expect(await press('Tab')).to.equal('Pro');
+      expect(await press('Enter'), '1: a pro').to.equal('Next statement');
+      expect(await press('Space')).to.equal('Pro');
+      expect(await press('Space'), '2: a pro').to.equal('Next statement');
+      expect(await press('Enter')).to.equal('Pro');
+      expect(await press('Tab')).to.equal('Con');
+      expect(await press('Enter'), '3: a con').to.equal('Next statement');
+      await press('Enter');
+      expect(await press('Tab')).to.equal('Con');
+      expect(await press('Space'), '4: a con').to.equal('See your score');
+      expect(await press('Enter')).to.equal('All sorted');
       expect(text($(el, '[part="score"]'))).to.equal('Score: 4 of 4');
       expect((complete.firstCall.args[0] as LessonCompleteEvent).detail).to.deep.equal({ id: 'threading', score: 4, maxScore: 4 });
-      await sendKeys({ press: 'Tab' });
-      expect(text(focused(el))).to.equal('Try again');
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      await aTimeout(0);
+      expect(await press('Tab')).to.equal('Try again');
+      expect(await press('Enter')).to.equal('Pro');
       expect(text($(el, '[part="progress"]'))).to.equal('Statement 1 of 4');
-      expect(text(focused(el))).to.equal('Pro');
     });
 
     it('handles 30 statements', async () => {
@@ -558,6 +540,26 @@ describe('<lesson-pros-cons>', () => {
       lesson.prosCons = [{ id: 'empty', subject: 'Empty', pros: [], cons: [] } satisfies ProsConsGroup];
       const el = await load(html`<lesson-pros-cons .lesson=${lesson} mode="practice"></lesson-pros-cons>`);
       expect(text($(el, '[part="practice"]'))).to.contain('There are no statements to sort.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('motion and theme', () => {
+    it('crossfades the feedback instead of sliding it in when motion is reduced', async () => {
+      const el = await load(html`<lesson-pros-cons src="${SEED}#threading" mode="practice"></lesson-pros-cons>`);
+      await choose(el, 'pro');
+      const feedback = $(el, '[part~="feedback"]')!;
+      expect(getComputedStyle(feedback).animationName).to.equal('lesson-pros-cons-enter');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(feedback).animationName).to.equal('lesson-pros-cons-fade');
+    });
+
+    it('follows a dark colour scheme set by the page', async () => {
+      const wrapper = await fixture(html`<div style="--lesson-color-scheme: dark; color-scheme: dark">
+        <lesson-pros-cons src="${SEED}#threading"></lesson-pros-cons>
+      </div>`);
+      const el = await ready(wrapper.querySelector('lesson-pros-cons')!);
+      expect(getComputedStyle($(el, '[part="card"]')!).backgroundColor).to.equal('rgb(13, 17, 23)');
       await expect(el).to.be.accessible();
     });
   });

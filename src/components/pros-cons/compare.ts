@@ -21,6 +21,9 @@ export type CompareRow =
   | { kind: 'aspect'; key: string; label: string; cells: SidedItem[][] }
   | { kind: 'other'; key: string; side: Side; cells: SidedItem[][] };
 
+/** Ids in a `groups` attribute: separated by spaces and/or commas, duplicates dropped, order kept. */
+export const parseGroupIds = (value: string): string[] => [...new Set(value.split(/[\s,]+/).filter(Boolean))];
+
 /** How aspects are matched: "Parallelism", " parallelism " and "PARALLELISM" are one aspect. */
 export function aspectKey(aspect: string): string {
   return aspect.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();

@@ -6,7 +6,7 @@ import { LessonElement } from '../../core/lesson-element.js';
 import { plainText, renderBlocks, richText } from '../../core/rich-text.js';
 import type { Lesson, ProsConsGroup } from '../../core/schema.js';
 import { baseStyles } from '../../core/styles.js';
-import { compareRows, type CompareRow, type Side, type SidedItem } from './compare.js';
+import { compareRows, parseGroupIds, type CompareRow, type Side, type SidedItem } from './compare.js';
 import { chevronIcon, conIcon, correctIcon, incorrectIcon, nextIcon, proIcon, retryIcon } from './icons.js';
 import { styles } from './pros-cons.styles.js';
 import {
@@ -27,9 +27,6 @@ import {
 } from './sort-practice.js';
 
 export type ProsConsMode = 'card' | 'practice';
-
-/** Ids in a `groups` attribute: separated by spaces and/or commas, duplicates dropped. */
-export const parseGroupIds = (value: string): string[] => [...new Set(value.split(/[\s,]+/).filter(Boolean))];
 
 interface Disclosure {
   key: 'explanation' | 'examples' | 'analogies';
@@ -307,12 +304,12 @@ export class LessonProsCons extends LessonElement {
         const disclosures = this.renderDisclosures(group, Math.min(level + 2, 6), true);
         return disclosures === nothing
           ? nothing
-          : html`<section part="more" class="more" aria-labelledby=${`${group.id}-more`}>
-              <div class="more-title" role="heading" aria-level=${Math.min(level + 1, 6)} id=${`${group.id}-more`}>
+          : html`<div part="more" class="more">
+              <div class="more-title" role="heading" aria-level=${Math.min(level + 1, 6)}>
                 ${this.t('prosConsMoreAbout', { subject: group.subject })}
               </div>
               ${disclosures}
-            </section>`;
+            </div>`;
       })}
     </div>`;
   }
