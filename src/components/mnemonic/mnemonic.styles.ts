@@ -428,6 +428,15 @@ export const styles = css`
     margin-inline: var(--lesson-space-xs);
   }
 
+  /* Narrow columns: less nested padding, so text keeps its room at 320px */
+  @container (max-width: 24rem) {
+    .panel,
+    .aid,
+    .practice {
+      padding: var(--lesson-space-s);
+    }
+  }
+
   /* Movement on reveal and step changes; a crossfade only when motion is reduced */
   .fade-in {
     animation: lesson-mnemonic-rise var(--lesson-duration) ease-out;

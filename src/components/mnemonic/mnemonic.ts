@@ -222,8 +222,13 @@ export class LessonMnemonic extends LessonElement {
     return aid.title ?? (aid.kind === 'acronym' ? aid.acronym : this.kindLabel(aid));
   }
 
-  private get lessonLang(): string | undefined {
-    return this.data?.lang;
+  /** Lesson text is marked with the lesson's language (for speech) and direction (its own, or found from its letters). */
+  private get contentLang(): string {
+    return this.data?.lang ?? '';
+  }
+
+  private get contentDir(): 'ltr' | 'rtl' | 'auto' {
+    return this.data?.dir ?? 'auto';
   }
 
   private headingLevelFor(offset: number): number {
@@ -239,7 +244,7 @@ export class LessonMnemonic extends LessonElement {
       return html`<div class="aid" part="aid">
         <div class="aid-header" role="heading" aria-level=${this.headingLevelFor(0)} part="heading">
           <span class="kind" part="kind">${this.kindLabel(aid)}</span><span class="visually-hidden">: </span>
-          <span class="title" dir="auto">${this.titleOf(aid)}</span>
+          <span class="title" lang=${this.contentLang} dir=${this.contentDir}>${this.titleOf(aid)}</span>
         </div>
         ${this.renderAidBody(aid, this.headingLevelFor(1))}
       </div>`;
@@ -259,7 +264,7 @@ export class LessonMnemonic extends LessonElement {
             @click=${() => this.select(aid, false)}
           >
             <span class="kind" part="kind">${this.kindLabel(aid)}</span><span class="visually-hidden">: </span>
-            <span class="title" dir="auto">${this.titleOf(aid)}</span>
+            <span class="title" lang=${this.contentLang} dir=${this.contentDir}>${this.titleOf(aid)}</span>
           </button>`;
         })}
       </div>
@@ -322,23 +327,23 @@ export class LessonMnemonic extends LessonElement {
   private renderPresentation(aid: MemoryAid) {
     switch (aid.kind) {
       case 'rhyme':
-        return html`<p class="verse" part="verse">
-          ${aid.lines.map((line) => html`<span class="line" dir="auto">${richText(line)}</span>`)}
+        return html`<p class="verse" part="verse" lang=${this.contentLang} dir=${this.contentDir}>
+          ${aid.lines.map((line) => html`<span class="line">${richText(line)}</span>`)}
         </p>`;
       case 'story':
         return html`<div class="story" part="story">
           ${aid.image
             ? html`<img part="image" src=${this.resolveUrl(aid.image.src)} alt=${aid.image.alt} loading="lazy" />`
             : nothing}
-          <div class="narrative">${paragraphs(aid.text).map((text) => html`<p dir="auto">${richText(text)}</p>`)}</div>
+          <div class="narrative" lang=${this.contentLang} dir=${this.contentDir}>${paragraphs(aid.text).map((text) => html`<p>${richText(text)}</p>`)}</div>
         </div>`;
       case 'memory-tool':
-        return html`${aid.text ? html`<p class="lead" dir="auto">${richText(aid.text)}</p>` : nothing}
-          <dl class="pairs" part="pairs">
+        return html`${aid.text ? html`<p class="lead" lang=${this.contentLang} dir=${this.contentDir}>${richText(aid.text)}</p>` : nothing}
+          <dl class="pairs" part="pairs" lang=${this.contentLang} dir=${this.contentDir}>
             ${aid.pairs.map(
               (pair) => html`<div class="pair">
-                <dt dir="auto">${pair.cue}</dt>
-                <dd dir="auto"><span class="arrow">${icon(icons.arrow)}</span>${pair.meaning}</dd>
+                <dt>${pair.cue}</dt>
+                <dd><span class="arrow">${icon(icons.arrow)}</span><span class="meaning-text">${pair.meaning}</span></dd>
               </div>`,
             )}
           </dl>`;
@@ -353,7 +358,7 @@ export class LessonMnemonic extends LessonElement {
     const wordId = (index: number) => `word-${aid.id}-${index}`;
     return html`<div class="acronym" part="acronym">
       <p class="instructions" id=${`letters-hint-${aid.id}`}>${this.t('mnemonicLettersHint')}</p>
-      <ul class="letters" role="list">
+      <ul class="letters" role="list" lang=${this.contentLang} dir=${this.contentDir}>
         ${aid.letters.map((entry, index) => {
           const expanded = open.has(index);
           return html`<li class="letter-item">
@@ -367,7 +372,7 @@ export class LessonMnemonic extends LessonElement {
             >
               ${entry.letter}
             </button>
-            <span class="word fade-in" part="word" dir="auto" id=${wordId(index)} ?hidden=${!expanded}>${this.renderWord(entry.letter, entry.word)}</span>
+            <span class="word fade-in" part="word" id=${wordId(index)} ?hidden=${!expanded}>${this.renderWord(entry.letter, entry.word)}</span>
           </li>`;
         })}
       </ul>
@@ -379,7 +384,7 @@ export class LessonMnemonic extends LessonElement {
       >
         ${allOpen ? this.t('mnemonicHideAll') : this.t('mnemonicShowAll')}
       </button>
-      ${allOpen && aid.meaning ? html`<p class="meaning fade-in" part="meaning" dir="auto">${richText(aid.meaning)}</p>` : nothing}
+      ${allOpen && aid.meaning ? html`<p class="meaning fade-in" part="meaning" lang=${this.contentLang} dir=${this.contentDir}>${richText(aid.meaning)}</p>` : nothing}
     </div>`;
   }
 
@@ -406,7 +411,9 @@ export class LessonMnemonic extends LessonElement {
           <span class="eyebrow">${this.t('mnemonicPracticeLabel')}</span><span class="visually-hidden">: </span>
           <span>${heading}</span>
         </div>
-        <button class="stop" @click=${() => this.stopPractice(aid)}>${icon(icons.stop)}${this.t('mnemonicStop')}</button>
+        ${practice.phase === 'done'
+          ? nothing
+          : html`<button class="stop" @click=${() => this.stopPractice(aid)}>${icon(icons.stop)}${this.t('mnemonicStop')}</button>`}
       </div>
       ${this.renderSteps(practice)}
       ${keyed(`${practice.step}-${practice.phase}`, html`<div class="practice-body fade-in">
@@ -466,36 +473,43 @@ export class LessonMnemonic extends LessonElement {
   /** The text to recall from, faded to `step`. */
   private renderCue(aid: MemoryAid, task: RecallTask, step: Step) {
     if (aid.kind === 'acronym') {
-      return html`<ol class="practice-letters" role="list">
+      return html`<ol class="practice-letters" role="list" lang=${this.contentLang} dir=${this.contentDir}>
         ${task.items.map((item, index) => {
           const cue = visibleCue(item, step);
           return html`<li>
             <span class="practice-letter">${cue ?? html`<span class="blank short" part="blank" aria-hidden="true"></span>`}</span>
             ${step === 1
-              ? html`<span class="practice-word" dir="auto">${item.text}</span>`
-              : html`<span class="visually-hidden">${cue ? '' : this.t('mnemonicHiddenWord', { n: index + 1 })}</span>`}
+              ? html`<span class="practice-word">${item.text}</span>`
+              : html`<span class="visually-hidden" lang=${this.uiLang}>${cue ? '' : this.t('mnemonicHiddenWord', { n: index + 1 })}</span>`}
           </li>`;
         })}
       </ol>`;
     }
     if (task.fields === 'each') {
-      return html`<dl class="pairs practice-pairs">
+      return html`<dl class="pairs practice-pairs" lang=${this.contentLang} dir=${this.contentDir}>
         ${task.items.map(
           (item) => html`<div class="pair">
-            <dt dir="auto">${visibleCue(item, step)}</dt>
-            <dd dir="auto"><span class="arrow">${icon(icons.arrow)}</span>${this.renderFaded(item.text, step)}</dd>
+            <dt>${visibleCue(item, step)}</dt>
+            <dd><span class="arrow">${icon(icons.arrow)}</span><span class="meaning-text">${this.renderFaded(item.text, step)}</span></dd>
           </div>`,
         )}
       </dl>`;
     }
-    const lines = task.items.map((item) => html`<span class="line" dir="auto">${this.renderFaded(item.text, step)}</span>`);
-    return aid.kind === 'rhyme' ? html`<p class="verse">${lines}</p>` : html`<div class="narrative">${lines.map((line) => html`<p dir="auto">${line}</p>`)}</div>`;
+    const lines = task.items.map((item) => html`<span class="line">${this.renderFaded(item.text, step)}</span>`);
+    return this.renderLines(aid, lines);
+  }
+
+  /** Lines of a rhyme (verse) or paragraphs of a story (narrative), in practice. */
+  private renderLines(aid: MemoryAid, lines: readonly unknown[]) {
+    return aid.kind === 'rhyme'
+      ? html`<p class="verse" lang=${this.contentLang} dir=${this.contentDir}>${lines}</p>`
+      : html`<div class="narrative" lang=${this.contentLang} dir=${this.contentDir}>${lines.map((line) => html`<p>${line}</p>`)}</div>`;
   }
 
   /** One text faded to `step`: first letters with a blank for the rest, or blanks only. */
   private renderFaded(text: string, step: Step) {
     if (step === 1) return text;
-    const tokens = fade(text, step, this.lessonLang);
+    const tokens = fade(text, step, this.data?.lang);
     const visual = tokens.map((token) =>
       token.word
         ? html`<span class="faded-word">${token.shown}${token.hidden
@@ -506,7 +520,7 @@ export class LessonMnemonic extends LessonElement {
     if (step === 2) return visual;
     // Blanks and punctuation alone mean nothing read aloud: say how many words are hidden instead.
     const count = tokens.filter((token) => token.word).length;
-    return html`<span aria-hidden="true">${visual}</span><span class="visually-hidden">${this.t('mnemonicHiddenWords', { count })}</span>`;
+    return html`<span aria-hidden="true">${visual}</span><span class="visually-hidden" lang=${this.uiLang}>${this.t('mnemonicHiddenWords', { count })}</span>`;
   }
 
   private fieldLabel(aid: MemoryAid, item: RecallItem, index: number, step: Step, total: number): string {
@@ -527,6 +541,8 @@ export class LessonMnemonic extends LessonElement {
               id=${fieldId(0)}
               part="input"
               data-answer
+              lang=${this.contentLang}
+              dir="auto"
               rows=${Math.min(Math.max(task.items.length, 3), 8)}
               aria-describedby=${`answer-hint-${aid.id}`}
               autocomplete="off"
@@ -539,7 +555,16 @@ export class LessonMnemonic extends LessonElement {
             ${task.items.map(
               (item, index) => html`<div class="field">
                 <label for=${fieldId(index)}>${this.fieldLabel(aid, item, index, step, task.items.length)}</label>
-                <input id=${fieldId(index)} part="input" data-answer type="text" autocomplete="off" spellcheck="false" />
+                <input
+                  id=${fieldId(index)}
+                  part="input"
+                  data-answer
+                  type="text"
+                  lang=${this.contentLang}
+                  dir="auto"
+                  autocomplete="off"
+                  spellcheck="false"
+                />
               </div>`,
             )}
           </div>`;
@@ -609,12 +634,12 @@ export class LessonMnemonic extends LessonElement {
   private renderMarked(aid: MemoryAid, task: RecallTask, comparisons: readonly WordComparison[]) {
     const mark = (text: string, comparison: WordComparison | undefined) => {
       let index = 0;
-      return tokenize(text, this.lessonLang).map((token) => {
+      return tokenize(text, this.data?.lang).map((token) => {
         if (!token.word) return token.text;
         const recalled = comparison?.recalled[index++] ?? false;
         return recalled
           ? token.text
-          : html`<mark class="missed" part="missed">${token.text}<span class="visually-hidden"> (${this.t('mnemonicMissedMark')})</span></mark>`;
+          : html`<mark class="missed" part="missed">${token.text}<span class="visually-hidden" lang=${this.uiLang}> (${this.t('mnemonicMissedMark')})</span></mark>`;
       });
     };
     if (task.fields === 'whole') {
@@ -622,18 +647,18 @@ export class LessonMnemonic extends LessonElement {
       const comparison = comparisons[0];
       let offset = 0;
       const lines = task.items.map((item) => {
-        const count = tokenize(item.text, this.lessonLang).filter((token) => token.word).length;
+        const count = tokenize(item.text, this.data?.lang).filter((token) => token.word).length;
         const slice = comparison && { ...comparison, recalled: comparison.recalled.slice(offset, offset + count) };
         offset += count;
-        return html`<span class="line" dir="auto">${mark(item.text, slice)}</span>`;
+        return html`<span class="line">${mark(item.text, slice)}</span>`;
       });
-      return aid.kind === 'rhyme' ? html`<p class="verse">${lines}</p>` : html`<div class="narrative">${lines.map((line) => html`<p dir="auto">${line}</p>`)}</div>`;
+      return this.renderLines(aid, lines);
     }
-    return html`<dl class="pairs practice-pairs">
+    return html`<dl class="pairs practice-pairs" lang=${this.contentLang} dir=${this.contentDir}>
       ${task.items.map(
         (item, index) => html`<div class="pair">
-          <dt dir="auto">${item.cue}</dt>
-          <dd dir="auto"><span class="arrow">${icon(icons.arrow)}</span>${mark(item.text, comparisons[index])}</dd>
+          <dt>${item.cue}</dt>
+          <dd><span class="arrow">${icon(icons.arrow)}</span><span class="meaning-text">${mark(item.text, comparisons[index])}</span></dd>
         </div>`,
       )}
     </dl>`;
@@ -772,7 +797,7 @@ export class LessonMnemonic extends LessonElement {
     }
     const practice = this.practices.get(aid.id);
     if (!practice) return;
-    this.record(aid, practice, checkTyped(recallTask(aid), practice.step, answers, this.lessonLang));
+    this.record(aid, practice, checkTyped(recallTask(aid), practice.step, answers, this.data?.lang));
   }
 
   private submitRating(aid: MemoryAid, remembered: boolean) {
