@@ -103,6 +103,9 @@ function cdnBuild(input) {
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: chunkFileName,
+      // Lit's directives would each become a tiny shared chunk (one more request for a few
+      // hundred bytes): fold chunks under 5 kB into a chunk that is loaded anyway.
+      experimentalMinChunkSize: 5_000,
       sourcemap: true,
       plugins: [terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: 'some' } })],
     },
@@ -149,8 +152,11 @@ export default [
   standaloneBuild,
   {
     input: 'src/cli/index.ts',
-    external: (id) => id.startsWith('node:') || builtinModules.includes(id) || id === 'valibot',
-    plugins: [typescript({ tsconfig: 'tsconfig.cli.json' })],
+    // Runtime dependencies are installed with the package and stay imports; anything else the
+    // CLI uses (a devDependency) is bundled into dist/cli.js, so `npx lesson-elements` works.
+    external: (id) =>
+      id.startsWith('node:') || builtinModules.includes(id) || Object.keys(pkg.dependencies).some((name) => id === name || id.startsWith(`${name}/`)),
+    plugins: [typescript({ tsconfig: 'tsconfig.cli.json' }), nodeResolve({ exportConditions: ['node'], preferBuiltins: true })],
     output: { file: join(dist, 'cli.js'), format: 'es' },
   },
 ];

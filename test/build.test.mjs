@@ -84,14 +84,20 @@ describe('package.json', () => {
 });
 
 describe('npm modules (dist/)', () => {
+  // The npm modules mirror src/ (bundles such as dist/cdn, dist/standalone and dist/cli.js are checked elsewhere).
   const modules = [];
   (function collect(dir) {
     for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
       const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory() && path !== 'dist/cdn') collect(path);
-      else if (entry.name.endsWith('.js') && path !== 'dist/cli.js') modules.push(path);
+      if (entry.isDirectory()) collect(path);
+      else if (entry.name.endsWith('.js') && existsSync(join(root, path.replace(/^dist\/(.*)\.js$/, 'src/$1.ts')))) modules.push(path);
     }
   })('dist');
+
+  test('every library source has its module', () => {
+    assert.ok(modules.includes('dist/index.js') && modules.includes('dist/core/schema.js'));
+    assert.ok(modules.length > 20, `${modules.length} modules`);
+  });
 
   test('every module has its declarations and source map', () => {
     for (const module of modules) {

@@ -46,10 +46,12 @@ function builtStylesheets() {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) {
-        if (name !== 'cdn') walk(path);
+        walk(path);
         continue;
       }
-      if (!path.endsWith('.js')) continue;
+      // The npm modules (not yet minified), which mirror src/.
+      const source = join(root, 'src', path.slice(join(root, 'dist').length).replace(/\.js$/, '.ts'));
+      if (!path.endsWith('.js') || !existsSync(source)) continue;
       const code = readFileSync(path, 'utf8');
       (function visit(node) {
         if (!node || typeof node !== 'object') return;
