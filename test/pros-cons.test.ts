@@ -92,6 +92,8 @@ describe('<lesson-pros-cons>', () => {
       expect(headings.map(text)).to.deep.equal(['Pros', 'Cons']);
       expect(headings.every(visible)).to.be.true;
       expect(headings.map((heading) => heading.getAttribute('aria-level'))).to.deep.equal(['4', '4']);
+      // Lesson and UI share a language: no extra lang attributes.
+      expect(title.hasAttribute('lang')).to.be.false;
       const [pros, cons] = $$(el, 'ul[part="list"]');
       expect(pros!.getAttribute('aria-labelledby')).to.equal(headings[0]!.id);
       expect([...pros!.children].map((li) => li.localName)).to.deep.equal(['li', 'li']);
@@ -139,6 +141,11 @@ describe('<lesson-pros-cons>', () => {
       const el = await load(html`<lesson-pros-cons lang="es" src="${SEED}#threading"></lesson-pros-cons>`);
       expect($$(el, '[part="list-heading"]').map(text)).to.deep.equal(['Ventajas', 'Desventajas']);
       expect(text($(el, '[part="disclosure-button"]'))).to.equal('Explicación');
+      // The lesson text keeps its own language for screen readers.
+      expect($(el, '[part="subject"]')!.lang).to.equal('en');
+      expect($(el, 'ul[part="list"]')!.lang).to.equal('en');
+      expect($(el, '[part="disclosure-panel"]')!.lang).to.equal('en');
+      expect($(el, '[part="list-heading"]')!.closest('[lang]')!.getAttribute('lang')).to.equal('es');
     });
 
     it('renders a long group (30 statements)', async () => {

@@ -162,6 +162,15 @@ export class LessonProsCons extends LessonElement {
     return this.selected.map((group) => group.id).join('+');
   }
 
+  /**
+   * The language of lesson text, marked on it when it differs from the UI language (a Spanish page
+   * showing an English lesson), so screen readers pronounce each in its own language.
+   */
+  private get textLang(): string | typeof nothing {
+    const lang = this.data?.lang;
+    return lang && lang.toLowerCase() !== this.uiLang.toLowerCase() ? lang : nothing;
+  }
+
   private level(offset = 0): number {
     const base = Number.isFinite(this.headingLevel) ? Math.round(this.headingLevel) : 3;
     return Math.min(Math.max(base, 1) + offset, 6);
@@ -189,7 +198,7 @@ export class LessonProsCons extends LessonElement {
   private renderCard(group: ProsConsGroup, level: number): TemplateResult {
     const titleId = `${group.id}-title`;
     return html`<article part="card" class="card" aria-labelledby=${titleId}>
-      <div part="subject" class="subject" role="heading" aria-level=${level} id=${titleId}>${group.subject}</div>
+      <div part="subject" class="subject" role="heading" aria-level=${level} id=${titleId} lang=${this.textLang}>${group.subject}</div>
       <div class="lists">${this.renderSide(group, 'pro', level + 1)}${this.renderSide(group, 'con', level + 1)}</div>
       ${this.renderDisclosures(group, Math.min(level + 1, 6), false)}
     </article>`;
@@ -203,7 +212,7 @@ export class LessonProsCons extends LessonElement {
         ${side === 'pro' ? proIcon : conIcon}<span>${this.t(side === 'pro' ? 'pros' : 'cons')}</span>
       </div>
       ${items.length
-        ? html`<ul part="list" class="items" role="list" aria-labelledby=${headingId}>
+        ? html`<ul part="list" class="items" role="list" aria-labelledby=${headingId} lang=${this.textLang}>
             ${items.map(
               (item) => html`<li part="item ${side}" class="item ${side}">
                 ${side === 'pro' ? proIcon : conIcon}
@@ -254,7 +263,7 @@ export class LessonProsCons extends LessonElement {
           ${chevronIcon}${namedBySubject ? html`<span class="visually-hidden">${group.subject}: </span>` : nothing}<span>${label}</span>
         </button>
       </div>
-      <div part="disclosure-panel" class="panel" id=${`${id}-panel`} ?hidden=${!open}>${body}</div>
+      <div part="disclosure-panel" class="panel" id=${`${id}-panel`} ?hidden=${!open} lang=${this.textLang}>${body}</div>
     </div>`;
   }
 
@@ -293,7 +302,7 @@ export class LessonProsCons extends LessonElement {
         <thead role="rowgroup">
           <tr role="row">
             <th scope="col" role="columnheader" class="aspect-column">${this.t('prosConsAspect')}</th>
-            ${groups.map((group) => html`<th scope="col" role="columnheader" part="subject-header">${group.subject}</th>`)}
+            ${groups.map((group) => html`<th scope="col" role="columnheader" part="subject-header" lang=${this.textLang}>${group.subject}</th>`)}
           </tr>
         </thead>
         <tbody role="rowgroup">
@@ -318,7 +327,7 @@ export class LessonProsCons extends LessonElement {
     const label =
       row.kind === 'aspect' ? row.label : this.t(row.side === 'pro' ? 'prosConsOtherPros' : 'prosConsOtherCons');
     return html`<tr part="row" role="row" data-key=${row.key}>
-      <th scope="row" role="rowheader" part="aspect-header">${label}</th>
+      <th scope="row" role="rowheader" part="aspect-header" lang=${row.kind === 'aspect' ? this.textLang : nothing}>${label}</th>
       ${row.cells.map(
         (cell, column) => html`<td part="cell" role="cell">
           <span class="cell-subject" aria-hidden="true">${groups[column]!.subject}</span>
@@ -335,7 +344,7 @@ export class LessonProsCons extends LessonElement {
     const renderItem = ({ item, side }: SidedItem) => html`${side === 'pro' ? proIcon : conIcon}
       <span class="item-body">
         <span part="kind" class="kind">${this.t(side === 'pro' ? 'prosConsPro' : 'prosConsCon')}<span class="visually-hidden">: </span></span>
-        <span class="item-text">${richText(item.text)}</span>
+        <span class="item-text" lang=${this.textLang}>${richText(item.text)}</span>
       </span>`;
     if (cell.length === 1) {
       const [only] = cell as [SidedItem];
@@ -384,7 +393,7 @@ export class LessonProsCons extends LessonElement {
       <p part="progress" class="progress" id="progress">
         ${this.t('prosConsProgress', { n: practice.index + 1, total: practice.statements.length })}
       </p>
-      <p part="statement" class="statement" id="statement">${richText(statement.text)}</p>
+      <p part="statement" class="statement" id="statement" lang=${this.textLang}>${richText(statement.text)}</p>
       ${given
         ? html`<div
               part="feedback ${given.correct ? 'feedback-correct' : 'feedback-incorrect'}"
@@ -394,7 +403,7 @@ export class LessonProsCons extends LessonElement {
                 ${given.correct ? correctIcon : incorrectIcon}<strong>${this.t(given.correct ? 'correct' : 'incorrect')}</strong>
                 <span>${this.placement(statement)}</span>
               </p>
-              ${statement.explanation ? html`<p class="reason">${richText(statement.explanation)}</p>` : nothing}
+              ${statement.explanation ? html`<p class="reason" lang=${this.textLang}>${richText(statement.explanation)}</p>` : nothing}
             </div>
             <button part="next" class="primary next" @click=${this.next}>
               <span>${this.t(isLast(practice) ? 'prosConsFinish' : 'prosConsNext')}</span>${nextIcon}
@@ -402,7 +411,9 @@ export class LessonProsCons extends LessonElement {
         : html`<div part="choices" class="choices" role="group" aria-labelledby="progress statement">
             ${choicesFor(practice.kind, this.selected).map(
               (choice) => html`<button part="choice" class="choice" data-choice=${choice} @click=${() => this.sort(choice)}>
-                ${practice.kind === 'side' ? (choice === 'pro' ? proIcon : conIcon) : nothing}<span>${this.choiceLabel(choice)}</span>
+                ${practice.kind === 'side' ? (choice === 'pro' ? proIcon : conIcon) : nothing}<span lang=${practice.kind === 'subject' ? this.textLang : nothing}
+                  >${this.choiceLabel(choice)}</span
+                >
               </button>`,
             )}
           </div>`}
@@ -424,7 +435,7 @@ export class LessonProsCons extends LessonElement {
             ${correct ? correctIcon : incorrectIcon}
             <span class="item-body">
               <strong class="verdict-label">${this.t(correct ? 'correct' : 'incorrect')}<span class="visually-hidden">: </span></strong>
-              <span class="item-text">${richText(statement.text)}</span>
+              <span class="item-text" lang=${this.textLang}>${richText(statement.text)}</span>
               <span class="review-placement">${this.placement(statement)}</span>
               ${correct ? nothing : html`<span class="review-response">${this.t('prosConsYourAnswer', { answer: this.choiceLabel(response) })}</span>`}
             </span>
