@@ -129,7 +129,7 @@ describe('dialogue controller', () => {
       controller.dispatch({ type: 'go', index: 2 });
       controller.dispatch({ type: 'previous' });
       const saved = controller.save();
-      expect(saved).to.deep.equal({ current: 1, revealed: 3, reached: [[0, 2]] });
+      expect(saved).to.deep.equal({ stepping: true, current: 1, revealed: 3, reached: [[0, 2]] });
       const restored = new DialogueController(6, { stepping: true });
       restored.restore(JSON.parse(JSON.stringify(saved)));
       expect(restored.snapshot).to.include({ current: 1, revealed: 3, reached: 3 });
@@ -141,10 +141,18 @@ describe('dialogue controller', () => {
       expect(controller.dispatch({ type: 'go', index: 1 })).to.deep.equal([{ type: 'line', index: 1, previous: -1 }]);
     });
 
+    it('restores the position only from a step-mode save', () => {
+      const read = new DialogueController(3, { stepping: false });
+      read.dispatch({ type: 'go', index: 1 });
+      const step = new DialogueController(3, { stepping: true });
+      step.restore(read.save());
+      expect(step.snapshot).to.include({ current: 0, revealed: 1, reached: 2 });
+    });
+
     it('ignores malformed or out-of-range saved data', () => {
       const controller = new DialogueController(3, { stepping: true });
       for (const junk of [null, 'x', 5, { reached: 'no' }, { reached: [[0, 'a'], 'b'] }]) controller.restore(junk);
-      controller.restore({ current: 99, revealed: 99, reached: [[-5, 99]] });
+      controller.restore({ stepping: true, current: 99, revealed: 99, reached: [[-5, 99]] });
       expect(controller.snapshot).to.include({ current: 2, revealed: 3, reached: 3 });
     });
   });

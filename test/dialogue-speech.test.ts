@@ -1,47 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  assignVoices,
-  loadVoices,
-  SpeechQueue,
-  splitSentences,
-  type SpeechSynthesisLike,
-  type UtteranceLike,
-  type VoiceLike,
-} from '../src/components/dialogue/speech.js';
-
-class FakeUtterance extends EventTarget implements UtteranceLike {
-  lang = '';
-  rate = 1;
-  pitch = 1;
-  voice: VoiceLike | null = null;
-  constructor(public text: string) {
-    super();
-  }
-}
-
-/** A speech engine that speaks nothing: the test ends each utterance. */
-class FakeSynth extends EventTarget implements SpeechSynthesisLike {
-  spoken: FakeUtterance[] = [];
-  cancels = 0;
-  constructor(public voices: VoiceLike[] = []) {
-    super();
-  }
-  speak(utterance: UtteranceLike) {
-    this.spoken.push(utterance as FakeUtterance);
-  }
-  cancel() {
-    this.cancels++;
-  }
-  getVoices() {
-    return this.voices;
-  }
-  /** Ends the last utterance, as the engine would after saying it. */
-  finish() {
-    this.spoken[this.spoken.length - 1]!.dispatchEvent(new Event('end'));
-  }
-}
-
-const voice = (name: string, lang: string, isDefault = false): VoiceLike => ({ name, lang, voiceURI: name, default: isDefault });
+import { assignVoices, loadVoices, SpeechQueue, splitSentences } from '../src/components/dialogue/speech.js';
+import { FakeSynth, FakeUtterance, voice } from './fixtures/fake-speech.js';
 
 describe('dialogue speech', () => {
   describe('splitSentences', () => {

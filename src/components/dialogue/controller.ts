@@ -63,6 +63,8 @@ export interface DialogueSnapshot {
 
 /** What is saved between visits: compact, JSON-serializable. */
 export interface SavedDialogue {
+  /** Saved in step mode: only step mode restores the position. */
+  stepping: boolean;
   current: number;
   revealed: number;
   /** Reached lines as inclusive [first, last] ranges. */
@@ -262,13 +264,13 @@ export class DialogueController {
       if (last && last[1] === index - 1) last[1] = index;
       else reached.push([index, index]);
     }
-    return { current: this.current, revealed: this.revealed, reached };
+    return { stepping: this.stepping, current: this.current, revealed: this.revealed, reached };
   }
 
   /** Restores saved state, ignoring anything malformed or out of range (the lesson may have changed). */
   restore(saved: unknown): void {
     if (typeof saved !== 'object' || saved === null) return;
-    const { current, revealed, reached } = saved as Partial<SavedDialogue>;
+    const { stepping, current, revealed, reached } = saved as Partial<SavedDialogue>;
     if (Array.isArray(reached)) {
       for (const range of reached) {
         if (!Array.isArray(range)) continue;
@@ -277,7 +279,8 @@ export class DialogueController {
         for (let index = Math.max(first as number, 0); index <= Math.min(last as number, this.total - 1); index++) this.mark(index);
       }
     }
-    if (this.stepping && Number.isInteger(revealed) && Number.isInteger(current)) {
+    // Reached lines count in every mode; the position only where it was saved (a read-mode visit reveals nothing).
+    if (this.stepping && stepping === true && Number.isInteger(revealed) && Number.isInteger(current)) {
       this.revealed = Math.min(Math.max(revealed as number, 1), this.total);
       this.current = Math.min(Math.max(current as number, 0), this.revealed - 1);
       for (let index = 0; index < this.revealed; index++) this.mark(index);

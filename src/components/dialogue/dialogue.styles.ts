@@ -126,8 +126,7 @@ export const styles = css`
   .line:focus-visible {
     outline-offset: 0;
   }
-  :host([mode='step']) .line,
-  :host([mode='think']) .line {
+  .line.fresh {
     animation: line-in var(--lesson-duration) ease-out;
   }
   @keyframes line-in {
@@ -361,8 +360,7 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    :host([mode='step']) .line,
-    :host([mode='think']) .line,
+    .line.fresh,
     .think {
       animation-name: line-fade;
     }

@@ -204,6 +204,8 @@ export class LessonDialogue extends LessonElement {
   private paintedFor = '';
   private seenObserver: IntersectionObserver | undefined;
   private observedFor: Dialogue | undefined;
+  /** Lines from this index on appeared by stepping and animate in (not those shown on load). */
+  private freshFrom = Number.POSITIVE_INFINITY;
 
   constructor() {
     super();
@@ -280,6 +282,7 @@ export class LessonDialogue extends LessonElement {
     this.section = section;
     this.observedFor = undefined;
     this.paintedFor = '';
+    this.freshFrom = Number.POSITIVE_INFINITY;
     if (!section) {
       this.controller = undefined;
       this.view = undefined;
@@ -362,6 +365,7 @@ export class LessonDialogue extends LessonElement {
           if (!effects.some((other) => other.type === 'reveal')) this.announceMove(effect.index, origin);
           break;
         case 'reveal':
+          this.freshFrom = effect.indices[0] ?? this.freshFrom;
           if (origin === 'user' || origin === 'auto') this.announceReveal(effect.indices);
           break;
         case 'gate':
@@ -491,6 +495,12 @@ export class LessonDialogue extends LessonElement {
       return false;
     }
     if (this.speechStatus === 'ready') return true;
+    if (this.speechStatus === 'no-voices') {
+      // Already waited once: only a quick look, in case voices were installed since.
+      this.voices = engine.getVoices();
+      if (this.voices.length) this.speechStatus = 'ready';
+      return this.voices.length > 0;
+    }
     this.speechStatus = 'checking';
     this.voices = await loadVoices(engine);
     this.speechStatus = this.voices.length ? 'ready' : 'no-voices';
@@ -556,7 +566,6 @@ export class LessonDialogue extends LessonElement {
     this.mediaListeners = undefined;
     this.media = media;
     this.cueLines.clear();
-    this.mediaFailed = false;
     if (!media) return;
     const listeners = new AbortController();
     this.mediaListeners = listeners;
@@ -570,10 +579,14 @@ export class LessonDialogue extends LessonElement {
     on('error', () => (this.mediaFailed = true));
     media.defaultPlaybackRate = clampRate(this.rate);
     media.playbackRate = clampRate(this.rate);
-    this.mediaDuration = media.duration;
-    this.mediaTime = media.currentTime;
-    this.mediaFailed = media.error !== null;
-    this.setupCues(media);
+    // Called after a render: read the media's state once that render is over, not during it.
+    queueMicrotask(() => {
+      if (this.media !== media) return;
+      this.mediaDuration = media.duration;
+      this.mediaTime = media.currentTime;
+      this.mediaFailed = media.error !== null;
+      this.setupCues(media);
+    });
   }
 
   /** Gives the media a metadata track whose cues are the lines: from its own `<track>`, or from per-line times. */
@@ -967,7 +980,7 @@ export class LessonDialogue extends LessonElement {
       const role = roles.get(row.speaker.id) ?? '';
       items.push(html`<li
         id=${`line-${index}`}
-        class=${current ? `line s${row.colour} current` : `line s${row.colour}`}
+        class=${`line s${row.colour}${current ? ' current' : ''}${index >= this.freshFrom ? ' fresh' : ''}`}
         part=${current ? 'line current-line' : 'line'}
         data-index=${index}
         aria-current=${current ? 'true' : nothing}
