@@ -137,6 +137,8 @@ describe('relativeTime', () => {
   it('says when, in the language asked', () => {
     expect(relativeTime(at(10 * MINUTE), now, 'en')).to.equal('in 10 minutes');
     expect(relativeTime(at(DAY), now, 'en')).to.equal('tomorrow');
+    expect(relativeTime(at(DAY - MINUTE), now, 'en')).to.equal('tomorrow');
+    expect(relativeTime(at(50 * MINUTE), now, 'en')).to.equal('in 50 minutes');
     expect(relativeTime(at(3 * DAY), now, 'en')).to.equal('in 3 days');
     expect(relativeTime(at(14 * DAY), now, 'en')).to.equal('in 2 weeks');
     expect(relativeTime(at(10_000), now, 'en')).to.equal('now');

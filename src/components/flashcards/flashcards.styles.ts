@@ -230,9 +230,8 @@ export const styles = css`
   .progress-tools summary {
     cursor: pointer;
     min-height: 2.75rem;
-    display: flex;
-    align-items: center;
-    padding-inline: var(--lesson-space-s);
+    padding: var(--lesson-space-s);
+    border-radius: var(--lesson-radius-small);
   }
   .import-message {
     margin: var(--lesson-space-xs) 0 0;

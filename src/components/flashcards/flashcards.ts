@@ -808,7 +808,7 @@ export class LessonFlashcards extends LessonElement {
     const form = html`<form part="answer-form" class="answer-form" @submit=${(event: Event) => (event.preventDefault(), this.check())}>
       <label for="answer-input">${this.t('flashcardsYourAnswer')}</label>
       <div class="answer-row">
-        <input id="answer-input" part="answer-input" data-focus="front" lang=${lesson.lang} autocomplete="off" autocapitalize="off"
+        <input id="answer-input" part="answer-input" data-focus="front" lang=${lesson.lang} dir=${lesson.dir ?? 'auto'} autocomplete="off" autocapitalize="off"
           spellcheck="false" aria-describedby="question" />
         <button part="check-button" class="primary">${this.t('check')}</button>
       </div>
@@ -840,14 +840,14 @@ export class LessonFlashcards extends LessonElement {
         <div class="inner">
           <div part="face front" class="face front" role="group" aria-label=${this.t('flashcardsQuestion')} ?inert=${flipped}>
             ${item.imageOn === 'question' ? image : nothing}
-            <div part="question" class="text" id="question" lang=${lesson.lang}>${richText(item.question)}</div>
+            <div part="question" class="text" id="question" lang=${lesson.lang} dir=${lesson.dir ?? 'auto'}>${richText(item.question)}</div>
             ${this.renderAudio(item.questionAudio, 'question')} ${this.renderHint(item)}
             <div class="actions">${frontControl}</div>
           </div>
           <div part="face back" class="face back" role="group" aria-label=${this.t('flashcardsAnswer')} ?inert=${!flipped}>
-            <div part="recap" class="recap" lang=${lesson.lang}>${richText(item.question)}</div>
+            <div part="recap" class="recap" lang=${lesson.lang} dir=${lesson.dir ?? 'auto'}>${richText(item.question)}</div>
             ${backExtra} ${item.imageOn === 'answer' ? image : nothing}
-            <div part="answer" class="text" id="answer" lang=${lesson.lang}>${richText(item.answer)}</div>
+            <div part="answer" class="text" id="answer" lang=${lesson.lang} dir=${lesson.dir ?? 'auto'}>${richText(item.answer)}</div>
             ${this.renderAudio(item.answerAudio, 'answer')}
             <div class="actions">${backControl}</div>
           </div>
@@ -861,7 +861,7 @@ export class LessonFlashcards extends LessonElement {
     return html`<div class="hint-area">
       <button part="hint-button" class="quiet" aria-expanded=${this.hintOpen} aria-controls="hint"
         @click=${() => (this.hintOpen = !this.hintOpen)}>${hintIcon}${this.t('flashcardsHint')}</button>
-      <p part="hint" class="hint" id="hint" lang=${this.data?.lang ?? nothing} ?hidden=${!this.hintOpen}>${richText(item.hint)}</p>
+      <p part="hint" class="hint" id="hint" lang=${this.data?.lang ?? nothing} dir=${this.data?.dir ?? 'auto'} ?hidden=${!this.hintOpen}>${richText(item.hint)}</p>
     </div>`;
   }
 

@@ -198,11 +198,15 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-/** "in 10 minutes", "tomorrow", "in 3 weeks", localized; "now" under half a minute. */
+/**
+ * "in 10 minutes", "tomorrow", "in 3 weeks", localized; "now" under half a
+ * minute. A unit is used from 90% of its length, so 23 hours 59 minutes is
+ * "tomorrow", not "in 24 hours".
+ */
 export function relativeTime(target: Date, now: Date, lang: string, style: Intl.RelativeTimeFormatStyle = 'long'): string {
   const diff = target.getTime() - now.getTime();
   const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style });
   if (Math.abs(diff) < 30_000) return format.format(0, 'second');
-  const [unit, size] = UNITS.find(([, length]) => Math.abs(diff) >= length) ?? ['minute', 60_000];
+  const [unit, size] = UNITS.find(([, length]) => Math.abs(diff) >= length * 0.9) ?? ['minute', 60_000];
   return format.format(Math.round(diff / size), unit);
 }
