@@ -190,11 +190,15 @@ export abstract class LessonElement extends LitElement {
     }
   }
 
-  /** Shows an error in place of the content, fires `lesson-error`, logs it. */
+  /**
+   * Shows an error in place of the content, fires `lesson-error`, logs it.
+   * For a part that is not in the lesson (`not-found`) the lesson is kept, so
+   * `reselect()` can recover when the id attribute is corrected.
+   */
   protected setLessonError(detail: LessonErrorDetail): void {
     this.error = detail;
     this.loadState = 'error';
-    this.data = undefined;
+    if (detail.kind !== 'not-found') this.data = undefined;
     console.error(`<${this.localName}>: ${detail.messages.join('\n')}`);
     this.emit(new LessonErrorEvent(detail));
   }
@@ -212,6 +216,13 @@ export abstract class LessonElement extends LitElement {
     }
     if (!items?.length) this.setLessonError({ kind: 'not-found', messages: [this.t('errorEmpty')] });
     return items?.[0];
+  }
+
+  /** Runs the selection again on the loaded lesson: call it when an id attribute changes. */
+  protected reselect(): void {
+    if (!this.data) return;
+    this.error = undefined;
+    this.accept(this.data);
   }
 
   /** Called once the lesson is valid and before it renders: pick the section, restore progress. */

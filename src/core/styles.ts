@@ -23,7 +23,7 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  [hidden] {
+  [hidden]:not([hidden='until-found']) {
     display: none !important;
   }
   .visually-hidden {
