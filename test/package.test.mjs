@@ -236,3 +236,22 @@ describe('--format html', () => {
     for (const path of ['audio/talk.mp3', 'audio/talk.vtt', 'images/gil card.png', 'media/chef.jpg']) assert.ok(existsSync(join(dir, path)), path);
   });
 });
+
+describe('--format embed', () => {
+  test('writes a web folder: the lesson page, embed.html with its scripts, the lesson and its media', () => {
+    const dir = join(out, 'embed-site');
+    const { status, stdout, stderr } = cli(['package', mediaLesson, '--format', 'embed', '-o', dir]);
+    assert.equal(status, 0, stdout + stderr);
+    for (const path of ['index.html', 'embed.html', 'embed-child.js', 'lesson-embed.js', 'lesson-elements.js', 'lesson.json', 'audio/talk.vtt', 'media/chef.jpg']) {
+      assert.ok(existsSync(join(dir, path)), path);
+    }
+    const embedPage = readFileSync(join(dir, 'embed.html'), 'utf8');
+    assert.match(embedPage, /<script type="module" src="\.\/lesson-elements\.js"><\/script>/);
+    assert.match(embedPage, /<script type="module" src="\.\/embed-child\.js"><\/script>/);
+    assert.match(readFileSync(join(dir, 'index.html'), 'utf8'), /<lesson-view src="lesson\.json"><\/lesson-view>/);
+    assert.match(stdout, /<iframe data-lesson-embed title="Media &amp; &quot;quotes&quot; &lt;lesson&gt;"/);
+    for (const [, specifier] of readFileSync(join(dir, 'lesson-elements.js'), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g)) {
+      assert.ok(existsSync(join(dir, specifier)), `chunk ${specifier}`);
+    }
+  });
+});

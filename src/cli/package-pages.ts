@@ -149,6 +149,16 @@ if (scorm) setDefaultStore(scorm.store);
 `;
 }
 
+/** The lesson page of a web folder (`--format embed`): the bundle and the whole lesson. */
+export function sitePageHtml(lesson: Lesson): string {
+  return page(
+    lesson,
+    '    <script type="module" src="lesson-elements.js"></script>',
+    `      <lesson-view src="lesson.json"></lesson-view>
+      <noscript>This lesson needs JavaScript.</noscript>`,
+  );
+}
+
 /** Makes script text safe inside `<script>…</script>`. Returns undefined when it cannot be made safe. */
 export function inlineScriptText(code: string): string | undefined {
   // `<\/script` means the same in strings, templates, regular expressions and comments.

@@ -5,26 +5,41 @@
  * in a checkout; an installed package ships it.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, posix, resolve } from 'node:path';
+import { dirname, extname, join, posix, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
 import type { Lesson } from '../core/schema.js';
 import { EXIT, UsageError, dim, green, red, type CliIo, type Command, type ExitCode } from './command.js';
 import { mediaReferences, planMedia, setAtPath } from './package-media.js';
-import { launchScript, manifestXml, scormIndexHtml, singleFileHtml, type ScormFormat } from './package-pages.js';
+import { escapeXml, launchScript, manifestXml, scormIndexHtml, singleFileHtml, sitePageHtml, type ScormFormat } from './package-pages.js';
 import { checkLessonText } from './validate.js';
 
-export type PackageFormat = ScormFormat | 'html';
-const FORMATS: readonly PackageFormat[] = ['scorm12', 'scorm2004', 'html'];
-const FORMAT_NAMES: Record<PackageFormat, string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004 4th Edition', html: 'single-file HTML' };
+export type PackageFormat = ScormFormat | 'html' | 'embed';
+const FORMATS: readonly PackageFormat[] = ['scorm12', 'scorm2004', 'html', 'embed'];
+const FORMAT_NAMES: Record<PackageFormat, string> = {
+  scorm12: 'SCORM 1.2',
+  scorm2004: 'SCORM 2004 4th Edition',
+  html: 'single-file HTML',
+  embed: 'web folder with embed.html',
+};
 
 /** The files of the build the packages are made from, in the build folder (dist/). */
 const CDN = 'cdn';
 const BUNDLE = 'lesson-elements.js';
-const SCORM_RUNTIME = 'scorm-runtime.js';
+const EMBED_PAGE = 'embed.html';
 /** The bundle with every lazy chunk inlined: a page opened from disk cannot import chunks. */
 const SINGLE_FILE_BUNDLE = 'standalone/lesson-elements.js';
+/** The CDN entries each format ships, with the chunks they import. */
+const ENTRIES: Record<PackageFormat, string[]> = {
+  scorm12: [BUNDLE, 'scorm-runtime.js'],
+  scorm2004: [BUNDLE, 'scorm-runtime.js'],
+  embed: [BUNDLE, 'embed-child.js', 'lesson-embed.js'],
+  html: [],
+};
+/** What a format needs from the build folder. */
+const buildFiles = (format: PackageFormat): string[] =>
+  format === 'html' ? [SINGLE_FILE_BUNDLE] : [...ENTRIES[format], ...(format === 'embed' ? [EMBED_PAGE] : [])].map((file) => `${CDN}/${file}`);
 
 const help = `Usage: lesson-elements package <lesson.json> --format <format> [-o <output>]
 
@@ -36,11 +51,14 @@ Formats:
   scorm2004   A SCORM 2004 4th Edition zip
   html        One HTML file with the elements and the lesson inside: open it
               from disk, no server or network needed
+  embed       A folder for any web host: the lesson page (index.html) and
+              embed.html?view=<section> to iframe into Canvas, WordPress, blogs
 
 Options:
   -f, --format <format>      scorm12, scorm2004 or html (required)
   -o, --output <path>        The file to write (default: <lesson id>-<format>.zip,
-                             or <lesson id>.html); a folder writes inside it
+                             <lesson id>.html, or the folder <lesson id>-embed);
+                             an existing folder writes inside it
       --passing-score <n>    Score needed to pass, 0-1 or a percentage (80%);
                              the LMS then records passed/failed
       --build-dir <dir>      Use the lesson-elements build in <dir> (default:
@@ -55,7 +73,8 @@ Exit codes:
 Examples:
   lesson-elements package lesson.json --format scorm12
   lesson-elements package lesson.json --format scorm2004 --passing-score 80% -o dist/lesson.zip
-  lesson-elements package lesson.json --format html -o lesson.html`;
+  lesson-elements package lesson.json --format html -o lesson.html
+  lesson-elements package lesson.json --format embed -o public/python-lesson`;
 
 /** Media that is already compressed is stored, not deflated again. */
 const STORED = new Set(['.mp3', '.m4a', '.aac', '.ogg', '.oga', '.opus', '.webm', '.mp4', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif']);
@@ -124,7 +143,9 @@ function parseOptions(args: string[]): Options | 'help' {
   if (!format) throw new UsageError(`--format is required: ${FORMATS.join(', ')}`);
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}": use ${FORMATS.join(', ')}`);
   const passing = values['passing-score'] as string | undefined;
-  if (passing !== undefined && format === 'html') throw new UsageError('--passing-score is for SCORM packages; an HTML file reports to no LMS');
+  if (passing !== undefined && (format === 'html' || format === 'embed')) {
+    throw new UsageError('--passing-score is for SCORM packages: the other formats report to no LMS');
+  }
   return {
     lessonFile: positionals[0]!,
     format,
@@ -137,8 +158,10 @@ function parseOptions(args: string[]): Options | 'help' {
 
 /** Where to write: the given file, a file inside the given folder, or the default name here. */
 function outputPath(options: Options, lesson: Lesson): string {
-  const name = options.format === 'html' ? `${lesson.id}.html` : `${lesson.id}-${options.format}.zip`;
+  const name = { html: `${lesson.id}.html`, embed: `${lesson.id}-embed`, scorm12: `${lesson.id}-scorm12.zip`, scorm2004: `${lesson.id}-scorm2004.zip` }[options.format];
   if (!options.output) return resolve(name);
+  // An embed package is a folder: -o names it.
+  if (options.format === 'embed') return resolve(options.output);
   const output = resolve(options.output);
   const isDir = /[\\/]$/.test(options.output) || (existsSync(output) && statSync(output).isDirectory());
   return isDir ? join(output, name) : output;
@@ -150,7 +173,7 @@ function kilobytes(bytes: number): string {
 
 export const packageCommand: Command = {
   name: 'package',
-  summary: 'Wrap a lesson as a SCORM 1.2/2004 zip or a single HTML file',
+  summary: 'Wrap a lesson as a SCORM 1.2/2004 zip, a single HTML file or an embeddable web folder',
   help,
   async run(args: string[], io: CliIo): Promise<ExitCode> {
     const options = parseOptions(args);
@@ -162,8 +185,7 @@ export const packageCommand: Command = {
     const cdnDir = join(buildDir, CDN);
 
     // The build first: without it there is nothing to package the lesson with.
-    const needed = format === 'html' ? [SINGLE_FILE_BUNDLE] : [`${CDN}/${BUNDLE}`, `${CDN}/${SCORM_RUNTIME}`];
-    const missing = needed.map((file) => join(buildDir, file)).filter((file) => !existsSync(file));
+    const missing = buildFiles(format).map((file) => join(buildDir, file)).filter((file) => !existsSync(file));
     if (missing.length) {
       io.stderr(`${red('ERROR', io)} The lesson-elements build is missing (${missing.join(', ')}): run npm run build first.`);
       return EXIT.usage;
@@ -189,9 +211,11 @@ export const packageCommand: Command = {
     // Valid, so this parses; the raw data keeps the author's field order for the packaged copy.
     const lesson = JSON.parse(text.replace(/^\uFEFF/, '')) as Lesson;
 
-    const code = format === 'html' ? new Map<string, string>() : bundleFiles(cdnDir, BUNDLE);
-    if (format !== 'html') for (const [path, js] of bundleFiles(cdnDir, SCORM_RUNTIME)) code.set(path, js);
-    const reserved = new Set(['imsmanifest.xml', 'index.html', 'launch.js', 'lesson.json', ...code.keys()]);
+    // Package path -> text of every built file the format ships (the bundle with its chunks, …).
+    const code = new Map<string, string>();
+    for (const entry of ENTRIES[format]) for (const [path, js] of bundleFiles(cdnDir, entry)) code.set(path, js);
+    if (format === 'embed') code.set(EMBED_PAGE, readFileSync(join(cdnDir, EMBED_PAGE), 'utf8'));
+    const reserved = new Set(['imsmanifest.xml', 'index.html', 'launch.js', 'lesson.json', EMBED_PAGE, ...code.keys()]);
     const plan = planMedia(mediaReferences(lesson), lessonFile, reserved);
     for (const warning of plan.warnings) io.stderr(`warning: ${warning}`);
     if (plan.errors.length) {
@@ -204,21 +228,38 @@ export const packageCommand: Command = {
     const lessonJson = JSON.stringify(lesson);
     const output = outputPath(options, lesson);
     mkdirSync(dirname(output), { recursive: true });
+    const copyMedia = (folder: string) => {
+      for (const file of plan.files) {
+        const target = join(folder, ...file.target.split('/'));
+        if (resolve(target) === resolve(file.source)) continue;
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(file.source, target);
+      }
+    };
 
     if (format === 'html') {
       const bundle = withoutSourceMap(readFileSync(join(buildDir, SINGLE_FILE_BUNDLE), 'utf8'));
       const html = singleFileHtml(lesson, lessonJson, bundle);
       writeFileSync(output, html);
-      for (const file of plan.files) {
-        const target = join(dirname(output), ...file.target.split('/'));
-        if (resolve(target) === resolve(file.source)) continue;
-        mkdirSync(dirname(target), { recursive: true });
-        copyFileSync(file.source, target);
-      }
+      copyMedia(dirname(output));
       io.stdout(`${green('OK', io)} Wrote ${output} (${FORMAT_NAMES.html}, ${kilobytes(Buffer.byteLength(html))})`);
       if (plan.files.length) {
         io.stdout(`  Keep ${plan.files.length === 1 ? 'this media file' : `these ${plan.files.length} media files`} beside it: ${plan.files.map((file) => file.target).join(', ')}`);
       }
+      return EXIT.ok;
+    }
+
+    if (format === 'embed') {
+      const pages = new Map([['index.html', sitePageHtml(lesson)], ...code, ['lesson.json', lessonJson]]);
+      for (const [path, content] of pages) {
+        mkdirSync(dirname(join(output, path)), { recursive: true });
+        writeFileSync(join(output, path), content);
+      }
+      copyMedia(output);
+      io.stdout(`${green('OK', io)} Wrote ${output}${sep} (${FORMAT_NAMES.embed}, ${pages.size + plan.files.length} files)`);
+      io.stdout(`  Upload the folder to any web host, then embed one part of the lesson with:`);
+      io.stdout(`  <iframe data-lesson-embed title="${escapeXml(lesson.title)}" style="width:100%;border:0" src="https://<your host>/<folder>/embed.html?src=lesson.json&view=flashcards"></iframe>`);
+      io.stdout(`  <script src="https://<your host>/<folder>/lesson-embed.js" defer></script>`);
       return EXIT.ok;
     }
 
