@@ -759,11 +759,15 @@ export class LessonFlashcards extends LessonElement {
     </div>`;
   }
 
+  private get level(): number {
+    return Math.min(Math.max(Math.round(this.headingLevel) || 3, 1), 6);
+  }
+
   private renderSummary(summary: SessionSummary) {
     const next = summary.nextDue ? new Date(summary.nextDue) : undefined;
     const again = this.ratingLabel('again');
     return html`<div part="summary" class="summary">
-        <p class="summary-title" role="heading" aria-level=${this.headingLevel} tabindex="-1" data-focus="summary">
+        <p class="summary-title" role="heading" aria-level=${this.level} tabindex="-1" data-focus="summary">
           ${summary.reviewed ? this.t('flashcardsSessionDone') : this.t('flashcardsNothingDue')}
         </p>
         <dl>
@@ -788,7 +792,7 @@ export class LessonFlashcards extends LessonElement {
       const score = this.queue.filter((item) => this.results.get(item.key)).length;
       const missed = this.queue.length - score;
       return html`<div part="summary" class="summary">
-          <p class="summary-title" role="heading" aria-level=${this.headingLevel} tabindex="-1" data-focus="summary">
+          <p class="summary-title" role="heading" aria-level=${this.level} tabindex="-1" data-focus="summary">
             ${this.t('flashcardsPracticeDone')}
           </p>
           <p>${this.t('flashcardsTypeScore', { correct: score, total: this.queue.length })}</p>
