@@ -18,7 +18,8 @@ import {
   type DialogueSnapshot,
   type PlaybackSource,
 } from './controller.js';
-import { activeLine, alignCues, timingsFromCues, timingsFromLines, type LineTiming } from './cues.js';
+import { AudioSource } from './audio.js';
+import { timingsFromLines } from './cues.js';
 import { styles } from './dialogue.styles.js';
 import { icons } from './icons.js';
 import { AutoAdvance, autoAdvanceDelay, clampRate, formatTime, RATES } from './pacing.js';
@@ -66,9 +67,6 @@ function matchHighlight(): Highlight | undefined {
 
 const prefersReducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-/** Cues this element added to a media element, so a second setup replaces them instead of piling up. */
-const ownTracks = new WeakMap<HTMLMediaElement, TextTrack>();
 
 /**
  * A teacher/student dialogue from a lesson: read it whole, step through it
@@ -191,10 +189,18 @@ export class LessonDialogue extends LessonElement {
   private rows: Row[] = [];
   private matching: ReadonlySet<number> = new Set();
   private configuredFor = '';
-  private timings: (LineTiming | undefined)[] = [];
-  private media: HTMLMediaElement | undefined;
-  private mediaListeners: AbortController | undefined;
-  private readonly cueLines = new Map<TextTrackCue, number>();
+  private readonly audio = new AudioSource({
+    line: (index) => {
+      if (index !== this.view?.current) this.request({ type: 'go', index }, 'audio');
+    },
+    play: () => this.request({ type: 'playing', source: 'audio' }, 'audio'),
+    pause: () => this.request({ type: 'paused' }, 'audio'),
+    state: ({ time, duration, failed }) => {
+      this.mediaTime = time;
+      this.mediaDuration = duration;
+      this.mediaFailed = failed;
+    },
+  });
   private readonly autoAdvance = new AutoAdvance(() => this.autoStep());
   private speechQueue: SpeechQueue | undefined;
   private voices: VoiceLike[] = [];
@@ -229,7 +235,7 @@ export class LessonDialogue extends LessonElement {
   restart(): void {
     this.stopPlayback();
     this.request({ type: 'restart' }, 'user');
-    if (this.media) this.media.currentTime = this.timings[0]?.start ?? 0;
+    this.audio.rewind();
   }
 
   /** Reveals the answer the think-first prompt is waiting on. */
@@ -245,7 +251,7 @@ export class LessonDialogue extends LessonElement {
   /** Starts playback: the audio, else speech (with `speech`), else auto-advance in step mode. */
   play(): void {
     const kind = this.playbackKind;
-    if (kind === 'audio') void this.media?.play().catch(() => undefined);
+    if (kind === 'audio') this.audio.play();
     else if (kind === 'speech') void this.startSpeech();
     else if (kind === 'step') this.startAutoAdvance();
   }
@@ -309,18 +315,22 @@ export class LessonDialogue extends LessonElement {
     this.controller = new DialogueController(this.rows.length, { stepping: this.stepping, thinkPoints });
     this.controller.restore(this.readProgress('dialogue', section.id));
     this.view = this.controller.snapshot;
-    this.timings = timingsFromLines(section.lines);
+    this.audio.setLines(
+      this.rows.map((row) => ({ id: section.lines[row.index]!.id, speaker: row.speaker.id, text: row.plain })),
+      section.speakers,
+      timingsFromLines(section.lines),
+    );
     this.updateMatches();
-    if (this.media) this.setupCues(this.media);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && (changed.has('dialogue') || changed.has('mode') || changed.has('thinkFirst'))) {
-      if (this.data && this.configuredFor !== this.configKey()) this.lessonChanged(this.data);
-      else if (changed.has('dialogue') && this.loadState === 'error' && this.error?.kind === 'not-found') this.retry();
+    // The dialogue id, mode or think-first changed after the lesson loaded: choose again (and recover from an unknown id).
+    if (this.hasUpdated && this.data && this.configuredFor !== this.configKey()) {
+      if (this.loadState === 'error') this.reselect();
+      else this.lessonChanged(this.data);
     }
-    if (changed.has('rate') && this.media) this.media.playbackRate = clampRate(this.rate);
+    if (changed.has('rate')) this.audio.setRate(clampRate(this.rate));
     if (changed.has('rate') && this.view?.playing === 'step') this.scheduleAutoAdvance();
     if (changed.has('query')) this.updateMatches();
     // Find out early whether speech can work, so an unusable Listen button says why before it is pressed.
@@ -335,7 +345,7 @@ export class LessonDialogue extends LessonElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopPlayback();
-    this.attachMedia(undefined);
+    this.audio.attach(undefined);
     this.clearHighlights();
     this.seenObserver?.disconnect();
     this.seenObserver = undefined;
@@ -404,7 +414,7 @@ export class LessonDialogue extends LessonElement {
 
   /** Keeps the other sources, the scroll position and the focus with a line that just became current. */
   private followLine(index: number, origin: Origin) {
-    if (origin !== 'audio' && this.media) this.seekToLine(index);
+    if (origin !== 'audio') this.audio.seekToLine(index);
     if (origin !== 'speech' && this.speechQueue?.speaking) this.speechQueue.start(index);
     if (origin !== 'auto' && this.view?.playing === 'step') this.scheduleAutoAdvance();
     this.scrollTarget = { index, page: origin === 'user' || origin === 'auto' };
@@ -460,7 +470,7 @@ export class LessonDialogue extends LessonElement {
       this.speechQueue?.stop();
       this.request({ type: 'paused' }, 'speech');
     }
-    if (this.media && !this.media.paused) this.media.pause();
+    this.audio.pause();
   }
 
   private startAutoAdvance() {
@@ -556,108 +566,8 @@ export class LessonDialogue extends LessonElement {
     this.slottedMedia = slotted ?? undefined;
   }
 
-  private syncMedia() {
-    const media = this.slottedMedia ?? this.renderRoot.querySelector<HTMLAudioElement>('audio.media') ?? undefined;
-    if (media !== this.media) this.attachMedia(media);
-  }
-
-  private attachMedia(media: HTMLMediaElement | undefined) {
-    this.mediaListeners?.abort();
-    this.mediaListeners = undefined;
-    this.media = media;
-    this.cueLines.clear();
-    if (!media) return;
-    const listeners = new AbortController();
-    this.mediaListeners = listeners;
-    const on = (type: string, listener: () => void) => media.addEventListener(type, listener, { signal: listeners.signal });
-    on('play', () => this.request({ type: 'playing', source: 'audio' }, 'audio'));
-    on('pause', () => this.request({ type: 'paused' }, 'audio'));
-    on('timeupdate', () => (this.mediaTime = media.currentTime));
-    on('seeked', () => (this.mediaTime = media.currentTime));
-    on('durationchange', () => (this.mediaDuration = media.duration));
-    on('loadedmetadata', () => (this.mediaDuration = media.duration));
-    on('error', () => (this.mediaFailed = true));
-    media.defaultPlaybackRate = clampRate(this.rate);
-    media.playbackRate = clampRate(this.rate);
-    // Called after a render: read the media's state once that render is over, not during it.
-    queueMicrotask(() => {
-      if (this.media !== media) return;
-      this.mediaDuration = media.duration;
-      this.mediaTime = media.currentTime;
-      this.mediaFailed = media.error !== null;
-      this.setupCues(media);
-    });
-  }
-
-  /** Gives the media a metadata track whose cues are the lines: from its own `<track>`, or from per-line times. */
-  private setupCues(media: HTMLMediaElement) {
-    const signal = this.mediaListeners?.signal;
-    this.cueLines.clear();
-    const trackElement = media.querySelector('track');
-    if (trackElement) {
-      const track = trackElement.track;
-      track.mode = 'hidden';
-      const ready = () => this.useCueFile(track);
-      if (trackElement.readyState === HTMLTrackElement.LOADED) ready();
-      else trackElement.addEventListener('load', ready, { signal });
-      track.addEventListener('cuechange', () => this.onCueChange(track), { signal });
-      return;
-    }
-    let track = ownTracks.get(media);
-    if (!track) {
-      track = media.addTextTrack('metadata', 'lesson-dialogue-lines');
-      ownTracks.set(media, track);
-    }
-    track.mode = 'hidden';
-    for (const cue of [...(track.cues ?? [])]) track.removeCue(cue);
-    this.timings.forEach((timing, index) => {
-      if (!timing) return;
-      // A last line without an end lasts until the media does.
-      const cue = new VTTCue(timing.start, Number.isFinite(timing.end) ? timing.end : 24 * 3600, '');
-      cue.id = String(index);
-      track.addCue(cue);
-      this.cueLines.set(cue, index);
-    });
-    const ownTrack = track;
-    track.addEventListener('cuechange', () => this.onCueChange(ownTrack), { signal });
-  }
-
-  /** Maps the cues of a WebVTT file to lines (by id, order, `<v Speaker>` voice and text). */
-  private useCueFile(track: TextTrack) {
-    const section = this.section;
-    if (!section) return;
-    const trackCues = [...(track.cues ?? [])];
-    const cues = trackCues.map((cue) => ({ id: cue.id, start: cue.startTime, end: cue.endTime, text: (cue as VTTCue).text ?? '' }));
-    const lines = this.rows.map((row) => ({ id: section.lines[row.index]!.id, speaker: row.speaker.id, text: row.plain }));
-    const cueLines = alignCues(cues, lines, section.speakers);
-    this.cueLines.clear();
-    trackCues.forEach((cue, index) => this.cueLines.set(cue, cueLines[index]!));
-    const fromCues = timingsFromCues(cues, cueLines, this.rows.length);
-    this.timings = fromCues.map((timing, index) => timing ?? this.timings[index]);
-    this.onCueChange(track);
-  }
-
-  private onCueChange(track: TextTrack) {
-    const lines = [...(track.activeCues ?? [])].map((cue) => this.cueLines.get(cue) ?? -1);
-    const line = activeLine(lines);
-    if (line !== undefined && line !== this.view?.current) this.request({ type: 'go', index: line }, 'audio');
-  }
-
-  private seekToLine(index: number) {
-    const media = this.media;
-    const timing = this.timings[index];
-    if (!media || !timing) return;
-    if (media.currentTime >= timing.start && media.currentTime < timing.end) return;
-    // Just inside the cue, so the cue (and no earlier one) is active at the new position.
-    media.currentTime = timing.start + 0.001;
-    this.mediaTime = media.currentTime;
-  }
-
   private onSeekInput(event: Event) {
-    const media = this.media;
-    if (!media) return;
-    media.currentTime = Number((event.target as HTMLInputElement).value);
-    this.mediaTime = media.currentTime;
+    this.audio.seek(Number((event.target as HTMLInputElement).value));
   }
 
   private onRateChange(event: Event) {
@@ -787,7 +697,7 @@ export class LessonDialogue extends LessonElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.syncMedia();
+    this.audio.attach(this.slottedMedia ?? this.renderRoot.querySelector<HTMLAudioElement>('audio.media') ?? undefined);
     this.scrollToTarget();
     if (this.focusLine !== undefined) {
       this.shadowRoot?.querySelector<HTMLElement>(`#line-${this.focusLine}`)?.focus({ preventScroll: true });
