@@ -415,6 +415,38 @@ describe('<lesson-flashcards>', () => {
       expect(question(el)).to.equal('Threads share one…');
     });
 
+    it('can be studied from the keyboard alone, from tabbing in to the summary', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <button id="before">Before</button>
+        <lesson-flashcards mode="study" cards="f2 f3" .store=${new MemoryProgressStore()} .clock=${fakeClock().now} .lesson=${deckLesson()}></lesson-flashcards>
+      </div>`);
+      const el = wrapper.querySelector('lesson-flashcards')!;
+      await studyReady(el);
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.textContent).to.contain('Show answer');
+      await sendKeys({ press: 'Space' }); // turn: focus moves to Good
+      await el.updateComplete;
+      expect(focused(el)?.dataset.rating).to.equal('good');
+      await sendKeys({ press: 'Space' }); // Good, as in Anki: Space twice
+      await el.updateComplete;
+      expect(question(el)).to.equal('Processes run in…');
+      expect(focused(el)?.textContent).to.contain('Show answer');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await sendKeys({ press: '4' }); // Easy
+      await el.updateComplete;
+      expect(question(el)).to.equal('Threads share one…'); // back after 10 minutes (learn-ahead)
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await sendKeys({ press: '4' });
+      await el.updateComplete;
+      const heading = $(el, '[part="summary"] [role="heading"]')!;
+      expect(focused(el)).to.equal(heading);
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.getAttribute('part')).to.equal('restart-button');
+    });
+
     it('brings a card graded Again back sooner than one graded Good, and asks the earliest due first', async () => {
       const clock = fakeClock();
       const el = await deck({ mode: 'study', clock });
