@@ -555,6 +555,16 @@ describe('<lesson-mnemonic>', () => {
       await expect(await settled(el)).to.be.accessible();
     });
 
+    it('recovers when the aid attribute changes from an unknown id to a known one', async () => {
+      const el = await show(html`<lesson-mnemonic src=${SEED} aid="nope"></lesson-mnemonic>`);
+      expect(el.loadState).to.equal('error');
+      el.aid = 'mop';
+      await waitUntil(() => el.loadState === 'ready', 'the element did not recover');
+      await el.updateComplete;
+      expect(visibleText($(el, '[part="heading"]'))).to.equal('Acronym MOP');
+      expect($(el, '[role="alert"]')).to.equal(null);
+    });
+
     it('shows an alert for an invalid lesson, and for a lesson without memory aids', async () => {
       const broken = { ...aidsLesson(), memoryAids: [{ id: 'x', kind: 'limerick', lines: ['?'] }] };
       const invalid = await show(html`<lesson-mnemonic .lesson=${broken}></lesson-mnemonic>`);
@@ -565,7 +575,52 @@ describe('<lesson-mnemonic>', () => {
     });
   });
 
-  describe('language and motion', () => {
+  describe('selection, language, print and motion', () => {
+    it('selects the tab named by the selected attribute', async () => {
+      const el = await show(html`<lesson-mnemonic src=${SEED} selected="t-and-m"></lesson-mnemonic>`);
+      expect(visiblePanel(el)!.id).to.equal('panel-t-and-m');
+      expect($(el, '#tab-t-and-m')!.getAttribute('aria-selected')).to.equal('true');
+      el.selected = 'no-such-aid';
+      await el.updateComplete;
+      expect(visiblePanel(el)!.id).to.equal('panel-threading-rhyme');
+    });
+
+    it('marks lesson text with the lesson language and direction, the UI with its own', async () => {
+      const arabic: Lesson = {
+        ...aidsLesson(),
+        lang: 'ar',
+        dir: 'rtl',
+        memoryAids: [{ id: 'ar-rhyme', kind: 'rhyme', title: 'الخيوط', lines: ['الخيوط خفيفة،', 'والعمليات ثقيلة.'] }],
+      };
+      const el = await show(html`<lesson-mnemonic lang="en" .lesson=${arabic} practice start-step="3"></lesson-mnemonic>`);
+      const verse = $(el, '[part="cue"] .verse')!;
+      expect(verse.getAttribute('lang')).to.equal('ar');
+      expect(verse.getAttribute('dir')).to.equal('rtl');
+      expect(verse.querySelector('.visually-hidden')!.getAttribute('lang')).to.equal('en');
+      expect(text(verse.querySelector('.visually-hidden'))).to.equal('Hidden words: 2');
+      expect($(el, '[role="tab"] .title')!.getAttribute('lang')).to.equal('ar');
+      expect($(el, '[part~="base"]')!.getAttribute('lang')).to.equal('en');
+      expect($(el, 'textarea')!.getAttribute('lang')).to.equal('ar');
+      await expect(await settled(el)).to.be.accessible();
+    });
+
+    it('prints every aid with its words open and no controls', async () => {
+      const el = await show(html`<lesson-mnemonic src=${SEED}></lesson-mnemonic>`);
+      await emulateMedia({ media: 'print' });
+      try {
+        const panels = $$(el, '[role="tabpanel"]');
+        expect(panels.every((panel) => getComputedStyle(panel).display !== 'none')).to.equal(true);
+        expect(getComputedStyle($(el, '[role="tablist"]')!).display).to.equal('none');
+        expect(getComputedStyle($(el, '[part="practice-button"]')!).display).to.equal('none');
+        expect(getComputedStyle($(el, '[part="letter"]')!).display).not.to.equal('none');
+        expect(getComputedStyle($(el, '[part="word"]')!).display).not.to.equal('none');
+        expect(visibleText($(el, '#panel-mop .print-only'))).to.equal('Acronym: MOP');
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+    });
+
+
     it('speaks Spanish when the page does', async () => {
       const el = await show(html`<lesson-mnemonic lang="es" src=${SEED}></lesson-mnemonic>`);
       expect($$(el, '[role="tab"] .kind').map((kind) => text(kind))).to.deep.equal(['Rima', 'Historia', 'Truco de memoria', 'Acrónimo']);

@@ -460,7 +460,8 @@ export const styles = css`
 
   @media (forced-colors: active) {
     .tab[aria-selected='true'] {
-      border-block-end-color: Highlight;
+      border: 2px solid Highlight;
+      border-block-end-width: 4px;
     }
     button.letter[aria-expanded='true'] {
       forced-color-adjust: none;

@@ -178,11 +178,13 @@ export class LessonMnemonic extends LessonElement {
     super.willUpdate(changed);
     // A new source: the base class has just run lessonChanged() (or will, once fetched).
     const reloaded = ['lesson', 'src', 'inheritedLesson'].some((key) => (changed as Map<PropertyKey, unknown>).has(key));
-    if (reloaded || !this.data || this.loadState !== 'ready') return;
-    if (changed.has('aid')) {
-      this.lessonChanged(this.data);
+    if (reloaded) return;
+    if (changed.has('aid') && changed.get('aid') !== undefined) {
+      // Another aid: pick it again from the lesson (this also recovers from an unknown id).
+      this.reselect();
       return;
     }
+    if (!this.data || this.loadState !== 'ready') return;
     if (changed.has('store')) this.loadRecords();
     if (changed.has('practice') && changed.get('practice') !== undefined) {
       const current = this.currentAid;
@@ -430,7 +432,7 @@ export class LessonMnemonic extends LessonElement {
         const status = result
           ? this.t(result.correct ? 'mnemonicResultRemembered' : 'mnemonicResultNotYet')
           : '';
-        return html`<li class=${current ? 'current' : result ? 'finished' : ''} aria-current=${current ? 'step' : nothing}>
+        return html`<li class=${current ? 'current' : result ? 'finished' : ''} aria-current=${current ? 'step' : 'false'}>
           <span class="step-number" aria-hidden="true">${step}</span>
           <span class="step-name">${this.t(STEP_NAMES[step])}</span>
           ${status ? html`<span class="visually-hidden">: ${status}</span>` : nothing}
@@ -480,7 +482,9 @@ export class LessonMnemonic extends LessonElement {
             <span class="practice-letter">${cue ?? html`<span class="blank short" part="blank" aria-hidden="true"></span>`}</span>
             ${step === 1
               ? html`<span class="practice-word">${item.text}</span>`
-              : html`<span class="visually-hidden" lang=${this.uiLang}>${cue ? '' : this.t('mnemonicHiddenWord', { n: index + 1 })}</span>`}
+              : cue
+                ? nothing
+                : html`<span class="visually-hidden" lang=${this.uiLang}>${this.t('mnemonicHiddenWord', { n: index + 1 })}</span>`}
           </li>`;
         })}
       </ol>`;
