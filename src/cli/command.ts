@@ -1,7 +1,8 @@
 /**
- * What every CLI command shares: its shape, exit codes, and the input/output
- * it is given (process streams in real use, strings in tests).
+ * What every CLI command shares: its shape, exit codes, option parsing, and the
+ * input/output it is given (process streams in real use, strings in tests).
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Exit codes, the same for every command. */
 export const EXIT = {
@@ -42,6 +43,21 @@ export interface Command {
 /** A mistake in how the command was called: reported with a hint to --help, exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/**
+ * `parseArgs` in strict mode with positionals, whose mistakes become UsageErrors
+ * (exit 2 and a pointer to --help) with a short message.
+ */
+export function parseOptions<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs explains at length; name the option and leave the rest to --help.
+    const { code, message } = error as NodeJS.ErrnoException;
+    const option = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+    throw new UsageError(option ? `unknown option ${option}` : message);
+  }
 }
 
 const paint = (code: number) => (text: string, io: CliIo) => (io.color ? `\u001b[${code}m${text}\u001b[0m` : text);

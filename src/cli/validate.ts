@@ -2,9 +2,8 @@
  * `lesson-elements validate <file...>`: the same checks the elements run in the
  * browser (parseLessonText -> validateLesson), for authors and CI before publishing.
  */
-import { parseArgs } from 'node:util';
 import { LessonLoadError, parseLessonText } from '../core/load.js';
-import { EXIT, UsageError, dim, green, red, type CliIo, type Command, type ExitCode } from './command.js';
+import { EXIT, UsageError, dim, green, parseOptions, red, type CliIo, type Command, type ExitCode } from './command.js';
 
 /** One problem in a file, located by JSON path (schema errors) or line and column (JSON syntax errors). */
 export interface FileError {
@@ -114,21 +113,10 @@ export const validateCommand: Command = {
   summary: 'Check lesson JSON files and print every error with its JSON path',
   help,
   async run(args: string[], io: CliIo): Promise<ExitCode> {
-    let values: { json?: boolean; help?: boolean };
-    let files: string[];
-    try {
-      ({ values, positionals: files } = parseArgs({
-        args,
-        options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-        allowPositionals: true,
-        strict: true,
-      }));
-    } catch (error) {
-      // parseArgs explains at length; name the option and leave the rest to --help.
-      const { code, message } = error as NodeJS.ErrnoException;
-      const option = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
-      throw new UsageError(option ? `unknown option ${option}` : message);
-    }
+    const { values, positionals: files } = parseOptions(args, {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
       io.stdout(help);
       return EXIT.ok;
