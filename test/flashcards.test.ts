@@ -785,6 +785,10 @@ describe('<lesson-flashcards>', () => {
       const unknown = await deck({ cards: 'f1 ghost' });
       expect(unknown.loadState).to.equal('error');
       expect(text($(unknown, '[role="alert"]'))).to.contain('"ghost"');
+      unknown.cards = 'f1 f3';
+      await unknown.updateComplete;
+      expect(unknown.loadState).to.equal('ready');
+      expect(status(unknown)).to.equal('Card 1 of 2');
       const empty = await deck({ from: 'glossary', lesson: { ...deckLesson(), flashcards: [{ id: 'only', front: 'a', back: 'b' }], glossary: [] } });
       expect(text($(empty, '[role="alert"]'))).to.contain('nothing to show');
       const broken = { ...deckLesson(), flashcards: [{ id: 'x', front: '' }] } as unknown as Lesson;

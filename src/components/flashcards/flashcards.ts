@@ -245,8 +245,11 @@ export class LessonFlashcards extends LessonElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (!this.data) return;
-    if (this.deckOptions !== this.deckSignature) this.lessonChanged(this.data);
-    else if (this.modeOptions !== this.modeSignature || (changed.has('store') && this.session)) this.enterMode();
+    // New deck options rebuild the deck, and recover from an unknown card id once it is corrected.
+    if (this.deckOptions !== this.deckSignature) this.reselect();
+    else if (this.loadState === 'ready' && (this.modeOptions !== this.modeSignature || (changed.has('store') && this.session))) {
+      this.enterMode();
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -301,7 +304,7 @@ export class LessonFlashcards extends LessonElement {
     const now = () => this.clock();
     try {
       const scheduler = await this.createScheduler(this.scheduler === 'leitner' ? 'leitner' : 'fsrs', now);
-      if (generation !== this.startGeneration || !this.data) return;
+      if (generation !== this.startGeneration || this.loadState !== 'ready') return;
       this.activeScheduler = scheduler;
       this.loadRecords();
       this.watchStore();
