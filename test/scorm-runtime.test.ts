@@ -56,7 +56,7 @@ const quiet = { warn: () => {} };
 
 /** The last value the SCO set on a (write-only) element. */
 const sent = (log: Recorder, element: string) =>
-  log.calls.findLast((call) => call.startsWith(`LMSSetValue ${element} `) || call.startsWith(`SetValue ${element} `))?.split(' ')[2];
+  [...log.calls].reverse().find((call) => call.startsWith(`LMSSetValue ${element} `) || call.startsWith(`SetValue ${element} `))?.split(' ')[2];
 
 afterEach(() => {
   frames.splice(0).forEach((iframe) => iframe.remove());
