@@ -7,6 +7,7 @@ import {
   duration2004,
   findScormApi,
   timespan12,
+  type ScormOptions,
   type ScormSession,
   type Scorm12Api,
 } from '../src/delivery/scorm-runtime.js';
@@ -57,6 +58,15 @@ const quiet = { warn: () => {} };
 /** The last value the SCO set on a (write-only) element. */
 const sent = (log: Recorder, element: string) =>
   [...log.calls].reverse().find((call) => call.startsWith(`LMSSetValue ${element} `) || call.startsWith(`SetValue ${element} `))?.split(' ')[2];
+
+/** A frame with the LMS's API on its own window, connected for lesson "mini". */
+async function connectInFrame<L extends { api: unknown }>(lms: L, name: 'API' | 'API_1484_11', options: ScormOptions) {
+  const iframe = await frame();
+  const win = iframe.contentWindow as LmsWindow;
+  win[name] = lms.api;
+  const session = connectScorm({ window: win, lessonId: 'mini', ...quiet, ...options })!;
+  return { iframe, win, session, ...lms };
+}
 
 afterEach(() => {
   frames.splice(0).forEach((iframe) => iframe.remove());
@@ -137,14 +147,7 @@ describe('connectScorm without an LMS', () => {
 });
 
 describe('SCORM 1.2 session', () => {
-  async function start(initial: Record<string, unknown> = {}, options = {}) {
-    const iframe = await frame();
-    const win = iframe.contentWindow as LmsWindow;
-    const lms = lms12(initial);
-    win.API = lms.api;
-    const session = connectScorm({ window: win, lessonId: 'mini', ...quiet, ...options })!;
-    return { iframe, win, session, ...lms };
-  }
+  const start = (initial: Record<string, unknown> = {}, options: ScormOptions = {}) => connectInFrame(lms12(initial), 'API', options);
 
   it('starts an attempt: incomplete, committed at once', async () => {
     const { session, lms, log } = await start();
@@ -317,14 +320,7 @@ describe('SCORM 1.2 session', () => {
 });
 
 describe('SCORM 2004 session', () => {
-  async function start(initial: Record<string, unknown> = {}, options = {}) {
-    const iframe = await frame();
-    const win = iframe.contentWindow as LmsWindow;
-    const lms = lms2004(initial);
-    win.API_1484_11 = lms.api;
-    const session = connectScorm({ window: win, lessonId: 'mini', ...quiet, ...options })!;
-    return { iframe, win, session, ...lms };
-  }
+  const start = (initial: Record<string, unknown> = {}, options: ScormOptions = {}) => connectInFrame(lms2004(initial), 'API_1484_11', options);
 
   it('reports completion, progress measure, success and the scaled score', async () => {
     const { win, session, lms } = await start({ scaled_passing_score: '0.8' });

@@ -122,15 +122,21 @@ ${body}
 `;
 }
 
-/** The SCO's launch page: the connector script, then the view of the lesson. No inline script (LMS CSPs). */
-export function scormIndexHtml(lesson: Lesson): string {
+/** A page showing the whole lesson after loading `script`. No inline script: LMSs and hosts may forbid them (CSP). */
+function lessonPage(lesson: Lesson, script: string): string {
   return page(
     lesson,
-    '    <script type="module" src="launch.js"></script>',
+    `    <script type="module" src="${script}"></script>`,
     `      <lesson-view src="lesson.json"></lesson-view>
       <noscript>This lesson needs JavaScript.</noscript>`,
   );
 }
+
+/** The SCO's launch page: the LMS connection (which loads the bundle), then the lesson. */
+export const scormIndexHtml = (lesson: Lesson): string => lessonPage(lesson, 'launch.js');
+
+/** The lesson page of a web folder (`--format embed`). */
+export const sitePageHtml = (lesson: Lesson): string => lessonPage(lesson, 'lesson-elements.js');
 
 /**
  * `launch.js`: connects to the LMS and hands the elements a store inside
@@ -147,16 +153,6 @@ import { getDefaultStore, setDefaultStore } from './lesson-elements.js';
 const scorm = connectScorm({ ...${options}, overflow: getDefaultStore() });
 if (scorm) setDefaultStore(scorm.store);
 `;
-}
-
-/** The lesson page of a web folder (`--format embed`): the bundle and the whole lesson. */
-export function sitePageHtml(lesson: Lesson): string {
-  return page(
-    lesson,
-    '    <script type="module" src="lesson-elements.js"></script>',
-    `      <lesson-view src="lesson.json"></lesson-view>
-      <noscript>This lesson needs JavaScript.</noscript>`,
-  );
 }
 
 /** Makes script text safe inside `<script>…</script>`. Returns undefined when it cannot be made safe. */
