@@ -143,7 +143,7 @@ export const en = {
   flashcardsExport: 'Export progress',
   flashcardsExported: 'Progress file downloaded',
   flashcardsImport: 'Import progress',
-  flashcardsImported: 'Progress imported for {count} cards',
+  flashcardsImported: 'Progress imported. Cards updated: {count}',
   flashcardsImportInvalid: 'This file is not a flashcard progress file.',
   flashcardsImportOtherLesson: 'This file holds progress for another lesson ("{lesson}").',
   flashcardsImportNewer: 'This file was made by a newer version and cannot be read here.',

@@ -142,7 +142,7 @@ export const es: UiStrings = {
   flashcardsExport: 'Exportar progreso',
   flashcardsExported: 'Archivo de progreso descargado',
   flashcardsImport: 'Importar progreso',
-  flashcardsImported: 'Progreso importado de {count} tarjetas',
+  flashcardsImported: 'Progreso importado. Tarjetas actualizadas: {count}',
   flashcardsImportInvalid: 'Este archivo no es un archivo de progreso de tarjetas.',
   flashcardsImportOtherLesson: 'Este archivo guarda el progreso de otra lección («{lesson}»).',
   flashcardsImportNewer: 'Este archivo se creó con una versión más reciente y no se puede leer aquí.',
