@@ -765,7 +765,7 @@ describe('<lesson-flashcards>', () => {
       expect(text($(other, '[part="import-message"]'))).to.equal('This file holds progress for another lesson ("elsewhere").');
       await choose(JSON.stringify(file));
       await waitUntil(() => text($(other, '[part="import-message"]')).startsWith('Progress imported'));
-      expect(text($(other, '[part="import-message"]'))).to.equal('Progress imported for 1 cards');
+      expect(text($(other, '[part="import-message"]'))).to.equal('Progress imported. Cards updated: 1');
       expect(status(other)).to.equal('To review: 0 · New: 2');
       expect(saved(fresh, 'f1')).to.deep.equal(saved(store, 'f1'));
     });
