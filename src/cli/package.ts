@@ -7,10 +7,9 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, posix, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
 import type { Lesson } from '../core/schema.js';
-import { EXIT, UsageError, dim, green, red, type CliIo, type Command, type ExitCode } from './command.js';
+import { EXIT, UsageError, dim, green, parseOptions, red, type CliIo, type Command, type ExitCode } from './command.js';
 import { mediaReferences, planMedia, setAtPath } from './package-media.js';
 import { escapeXml, launchScript, manifestXml, scormIndexHtml, singleFileHtml, sitePageHtml, type ScormFormat } from './package-pages.js';
 import { checkLessonText } from './validate.js';
@@ -116,43 +115,30 @@ interface Options {
   buildDir: string;
 }
 
-function parseOptions(args: string[]): Options | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        'passing-score': { type: 'string' },
-        'build-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    const option = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
-    throw new UsageError(option ? `unknown option ${option}` : message);
-  }
+function readOptions(args: string[]): Options | 'help' {
+  const { values, positionals } = parseOptions(args, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    'passing-score': { type: 'string' },
+    'build-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'package takes one lesson file' : 'package needs a lesson file');
   const format = values.format as PackageFormat | undefined;
   if (!format) throw new UsageError(`--format is required: ${FORMATS.join(', ')}`);
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}": use ${FORMATS.join(', ')}`);
-  const passing = values['passing-score'] as string | undefined;
+  const passing = values['passing-score'];
   if (passing !== undefined && (format === 'html' || format === 'embed')) {
     throw new UsageError('--passing-score is for SCORM packages: the other formats report to no LMS');
   }
   return {
     lessonFile: positionals[0]!,
     format,
-    output: values.output as string | undefined,
+    output: values.output,
     passingScore: passing === undefined ? undefined : parsePassingScore(passing),
     // dist/cli.js is built beside dist/cdn and dist/standalone.
-    buildDir: resolve((values['build-dir'] as string | undefined) ?? fileURLToPath(new URL('.', import.meta.url))),
+    buildDir: resolve(values['build-dir'] ?? fileURLToPath(new URL('.', import.meta.url))),
   };
 }
 
@@ -176,7 +162,7 @@ export const packageCommand: Command = {
   summary: 'Wrap a lesson as a SCORM 1.2/2004 zip, a single HTML file or an embeddable web folder',
   help,
   async run(args: string[], io: CliIo): Promise<ExitCode> {
-    const options = parseOptions(args);
+    const options = readOptions(args);
     if (options === 'help') {
       io.stdout(help);
       return EXIT.ok;
