@@ -790,6 +790,35 @@ describe('<lesson-dialogue>', () => {
     });
   });
 
+  describe('long dialogues', () => {
+    const longTalk = (count: number) =>
+      talk(
+        {},
+        Array.from({ length: count }, (_, i) => ({ id: `n${i}`, speaker: i % 2 ? 's1' : 'teacher', text: `Line number ${i + 1}.` })),
+      );
+
+    it('shows the first lines at once and the rest over the next frames', async () => {
+      const el = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue .lesson=${longTalk(500)}></lesson-dialogue>`));
+      const first = lineElements(el).length;
+      expect(first).to.be.within(1, 100);
+      await waitUntil(() => lineElements(el).length === 500, 'every line renders');
+      expect(shownTexts(el)[499]).to.equal('Line number 500.');
+    });
+
+    it('renders a far line at once when it becomes current, and searches every line', async () => {
+      const el = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue .lesson=${longTalk(500)}></lesson-dialogue>`));
+      el.goToLine(450);
+      await el.updateComplete;
+      expect(currentIndex(el)).to.equal(450);
+      const other = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue .lesson=${longTalk(500)}></lesson-dialogue>`));
+      const input = part<HTMLInputElement>(other, 'search-input');
+      input.value = 'number 499';
+      input.dispatchEvent(new Event('input'));
+      await other.updateComplete;
+      expect(shownTexts(other)).to.deep.equal(['Line number 499.']);
+    });
+  });
+
   describe('layout', () => {
     it('reflows at 320 px without horizontal scrolling', async () => {
       await setViewport({ width: 320, height: 640 });

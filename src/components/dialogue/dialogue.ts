@@ -44,8 +44,14 @@ interface Row {
   colour: number;
   initials: string;
   plain: string;
-  content: unknown;
+  /** The lesson text, rendered to a template on first use. */
+  source: string;
+  content?: unknown;
 }
+
+/** Long transcripts show their first screenfuls at once and add the rest over the next frames. */
+const FIRST_LINES = 40;
+const LINES_PER_FRAME = 200;
 
 const HIGHLIGHT_NAME = 'lesson-dialogue-match';
 const ROLE_KEYS: Record<string, UiStringKey> = {
@@ -209,7 +215,12 @@ export class LessonDialogue extends LessonElement {
   private highlightRanges: Range[] = [];
   private paintedFor = '';
   private seenObserver: IntersectionObserver | undefined;
-  private observedFor: Dialogue | undefined;
+  /** Read mode: how many lines the seen-line observer watches so far. */
+  private observedLines = 0;
+  /** How many lines are rendered so far (see FIRST_LINES). */
+  @state() private renderLimit = FIRST_LINES;
+  private chunkFrame = 0;
+  private chunkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Lines from this index on appeared by stepping and animate in (not those shown on load). */
   private freshFrom = Number.POSITIVE_INFINITY;
 
@@ -286,7 +297,10 @@ export class LessonDialogue extends LessonElement {
     this.configuredFor = this.configKey();
     const section = this.pick(lesson.dialogues, this.dialogue || this.fragment || undefined);
     this.section = section;
-    this.observedFor = undefined;
+    this.seenObserver?.disconnect();
+    this.seenObserver = undefined;
+    this.observedLines = 0;
+    this.renderLimit = FIRST_LINES;
     this.paintedFor = '';
     this.freshFrom = Number.POSITIVE_INFINITY;
     if (!section) {
@@ -305,7 +319,7 @@ export class LessonDialogue extends LessonElement {
         colour: (speakerIndex % 6) + 1,
         initials: initials(speaker.name),
         plain: plainText(line.text),
-        content: richText(line.text),
+        source: line.text,
       };
     });
     const thinking = this.stepping && (this.mode === 'think' || this.thinkFirst);
@@ -349,7 +363,10 @@ export class LessonDialogue extends LessonElement {
     this.clearHighlights();
     this.seenObserver?.disconnect();
     this.seenObserver = undefined;
-    this.observedFor = undefined;
+    this.observedLines = 0;
+    cancelAnimationFrame(this.chunkFrame);
+    clearTimeout(this.chunkTimer);
+    this.chunkFrame = 0;
   }
 
   // ---- The controller: every source of "current line" goes through here ----
@@ -418,6 +435,7 @@ export class LessonDialogue extends LessonElement {
     if (origin !== 'speech' && this.speechQueue?.speaking) this.speechQueue.start(index);
     if (origin !== 'auto' && this.view?.playing === 'step') this.scheduleAutoAdvance();
     this.scrollTarget = { index, page: origin === 'user' || origin === 'auto' };
+    this.renderLimit = Math.max(this.renderLimit, index + 1);
     const focused = this.shadowRoot?.activeElement;
     if (focused instanceof HTMLElement && focused.matches('li.line')) this.focusLine = index;
   }
@@ -705,6 +723,18 @@ export class LessonDialogue extends LessonElement {
     }
     this.paintMatches();
     this.observeSeenLines();
+    this.renderMoreLater();
+  }
+
+  /** Adds the next lines once the current view has been painted (after a frame, in a task of its own). */
+  private renderMoreLater() {
+    if (this.chunkFrame || !this.view || this.renderLimit >= this.view.revealed) return;
+    this.chunkFrame = requestAnimationFrame(() => {
+      this.chunkTimer = setTimeout(() => {
+        this.chunkFrame = 0;
+        this.renderLimit += LINES_PER_FRAME;
+      });
+    });
   }
 
   private scrollToTarget() {
@@ -773,11 +803,8 @@ export class LessonDialogue extends LessonElement {
   /** Read mode: a line counts as reached once it has been on screen. */
   private observeSeenLines() {
     const view = this.view;
-    if (!view || view.stepping || view.reached >= view.total || this.observedFor === this.section) return;
-    if (typeof IntersectionObserver === 'undefined') return;
-    this.observedFor = this.section;
-    this.seenObserver?.disconnect();
-    this.seenObserver = new IntersectionObserver(
+    if (!view || view.stepping || view.reached >= view.total || typeof IntersectionObserver === 'undefined') return;
+    this.seenObserver ??= new IntersectionObserver(
       (entries) => {
         const seen: number[] = [];
         for (const entry of entries) {
@@ -791,9 +818,11 @@ export class LessonDialogue extends LessonElement {
       },
       { threshold: [0, 0.25, 0.5, 0.75, 1] },
     );
-    for (const line of this.shadowRoot?.querySelectorAll<HTMLElement>('li.line') ?? []) {
-      if (!this.controller?.hasReached(Number(line.dataset.index))) this.seenObserver.observe(line);
+    const lines = this.shadowRoot?.querySelectorAll<HTMLElement>('li.line') ?? [];
+    for (let index = this.observedLines; index < lines.length; index++) {
+      if (!this.controller?.hasReached(index)) this.seenObserver.observe(lines[index]!);
     }
+    this.observedLines = lines.length;
   }
 
   // ---- Rendering ----
@@ -884,7 +913,8 @@ export class LessonDialogue extends LessonElement {
     const focusable = view.current >= 0 ? view.current : 0;
     const roles = new Map(this.section!.speakers.map((speaker) => [speaker.id, this.roleLabel(speaker.role)]));
     const items: TemplateResult[] = [];
-    for (let index = 0; index < view.revealed; index++) {
+    const count = searching ? view.revealed : Math.min(view.revealed, this.renderLimit);
+    for (let index = 0; index < count; index++) {
       const row = this.rows[index]!;
       const current = index === view.current;
       const role = roles.get(row.speaker.id) ?? '';
@@ -908,7 +938,7 @@ export class LessonDialogue extends LessonElement {
         <p class="who" part="speaker"><span class="name">${row.speaker.name}</span>${showRole
           ? html` <span class="role" part="role">${role}</span>`
           : nothing}</p>
-        <p class="text" part="text" dir="auto">${row.content}</p>
+        <p class="text" part="text" dir="auto">${(row.content ??= richText(row.source))}</p>
       </div>`;
   }
 
