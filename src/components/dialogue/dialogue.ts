@@ -874,7 +874,7 @@ export class LessonDialogue extends LessonElement {
           type="search"
           part="search-input"
           aria-label=${this.t('dialogueSearch')}
-          placeholder=${this.t('dialogueSearch')}
+          placeholder=${this.t('dialogueSearchPlaceholder')}
           autocomplete="off"
           spellcheck="false"
           aria-describedby=${searching ? 'match-count' : nothing}

@@ -28,6 +28,7 @@ export const en = {
   dialogueTranscript: 'Transcript',
   dialogueTools: 'Transcript tools',
   dialogueSearch: 'Search the transcript',
+  dialogueSearchPlaceholder: 'Search',
   dialogueMatches: '{count} of {total} lines match',
   dialogueNoMatches: 'No line matches',
   dialogueCopy: 'Copy',

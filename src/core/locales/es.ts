@@ -27,6 +27,7 @@ export const es: UiStrings = {
   dialogueTranscript: 'Transcripción',
   dialogueTools: 'Herramientas de la transcripción',
   dialogueSearch: 'Buscar en la transcripción',
+  dialogueSearchPlaceholder: 'Buscar',
   dialogueMatches: '{count} de {total} líneas coinciden',
   dialogueNoMatches: 'Ninguna línea coincide',
   dialogueCopy: 'Copiar',
