@@ -334,6 +334,24 @@ describe('<lesson-dialogue>', () => {
       expect(el.currentLine).to.equal(2);
     });
 
+    it('resumes from the revealed answer even when it is the last line', async () => {
+      const lines = [
+        { speaker: 'teacher', text: 'Ready?' },
+        { speaker: 's1', text: 'Yes.' },
+      ];
+      const el = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue mode="think" .lesson=${talk({}, lines)}></lesson-dialogue>`));
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      el.play();
+      clock.tick(autoAdvanceDelay('Ready?'));
+      expect(el.playing).to.equal(undefined);
+      el.revealAnswer();
+      expect(el.currentLine).to.equal(1);
+      expect(el.playing).to.equal('step');
+      clock.tick(autoAdvanceDelay('Yes.'));
+      expect(el.currentLine).to.equal(1);
+      expect(el.playing).to.equal(undefined);
+    });
+
     it('does not pause in read mode, nor in step mode without think-first', async () => {
       const read = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue think-first .lesson=${talk()}></lesson-dialogue>`));
       read.next();
@@ -497,7 +515,7 @@ describe('<lesson-dialogue>', () => {
       expect(liveText(el)).to.equal('2 of 7 lines match');
       expect(input.getAttribute('aria-describedby')).to.equal('match-count');
       const highlight = CSS.highlights.get('lesson-dialogue-match')!;
-      expect([...highlight].map((range) => String(range))).to.deep.equal(['GIL', 'GIL', 'GIL']);
+      expect([...highlight].map((range) => (range as Range).toString())).to.deep.equal(['GIL', 'GIL', 'GIL']);
       await expect(el).to.be.accessible();
       input.value = 'student 3';
       input.dispatchEvent(new Event('input'));

@@ -346,7 +346,6 @@ export class LessonDialogue extends LessonElement {
     }
     if (changed.has('rate')) this.audio.setRate(clampRate(this.rate));
     if (changed.has('rate') && this.view?.playing === 'step') this.scheduleAutoAdvance();
-    if (changed.has('query')) this.updateMatches();
     // Find out early whether speech can work, so an unusable Listen button says why before it is pressed.
     if (this.speech && !this.hasAudio && this.speechStatus === 'idle' && this.section) void this.checkVoices();
   }
@@ -405,7 +404,7 @@ export class LessonDialogue extends LessonElement {
           this.stopPlayback();
           break;
         case 'resume':
-          this.play();
+          this.resume(effect.source);
           break;
         case 'end':
           if (this.view?.playing === 'step') this.stopPlayback();
@@ -491,12 +490,23 @@ export class LessonDialogue extends LessonElement {
     this.audio.pause();
   }
 
+  /** Play from where the learner is; from the top when the last line is current. */
   private startAutoAdvance() {
     const view = this.view;
     if (!view || !view.stepping) return;
     if (view.gate < 0 && view.current >= view.total - 1) this.request({ type: 'first' }, 'user');
     this.request({ type: 'playing', source: 'step' }, 'step');
     this.scheduleAutoAdvance();
+  }
+
+  /** Goes on after a think-first pause, from the answer just revealed (even when it is the last line). */
+  private resume(source: PlaybackSource) {
+    if (source === 'audio') this.audio.play();
+    else if (source === 'speech') void this.startSpeech();
+    else {
+      this.request({ type: 'playing', source: 'step' }, 'step');
+      this.scheduleAutoAdvance();
+    }
   }
 
   private scheduleAutoAdvance() {
@@ -564,8 +574,8 @@ export class LessonDialogue extends LessonElement {
       },
     });
     const view = this.view!;
+    // At a think-first prompt, the question again; after the last line, from the top.
     const from = view.gate >= 0 ? view.gate - 1 : view.current < 0 || (view.current >= view.total - 1 && view.reached === view.total) ? 0 : view.current;
-    if (this.speechStatus === 'failed') this.speechStatus = 'ready';
     this.request({ type: 'playing', source: 'speech' }, 'speech');
     this.speechQueue.start(Math.max(from, 0));
   }
@@ -598,8 +608,8 @@ export class LessonDialogue extends LessonElement {
     if (this.noShortcuts || !this.view || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
-    // Fields and sliders keep every key; buttons and links keep Space and Enter.
-    if (target.closest('input, select, textarea, [contenteditable]:not([contenteditable="false"])')) return;
+    // Fields, sliders and native media controls keep every key; buttons and links keep Space and Enter.
+    if (target.closest('input, select, textarea, audio, video, [contenteditable]:not([contenteditable="false"]), [role="slider"]')) return;
     const onControl = target.closest('button, a[href], summary') !== null;
     const rtl = this.uiDir === 'rtl';
     switch (event.key) {
