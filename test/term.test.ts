@@ -56,9 +56,13 @@ describe('<lesson-term>', () => {
     const trigger = triggerOf(el);
     expect(trigger.localName).to.equal('button');
     expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+    // The popover is rendered once a reader reaches the term.
+    trigger.focus();
+    await el.updateComplete;
     expect(el.shadowRoot!.getElementById(trigger.getAttribute('aria-controls')!)).to.equal(popoverOf(el));
     expect(popoverOf(el).getAttribute('popover')).to.equal('manual');
     expect(isOpen(el)).to.equal(false);
+    trigger.blur();
     // The term reads inline, in the sentence's own font.
     expect(getComputedStyle(el).display).to.equal('inline');
     expect(getComputedStyle(trigger).textDecorationStyle).to.equal('dotted');
@@ -73,7 +77,13 @@ describe('<lesson-term>', () => {
     </p>`);
     const terms = [...wrapper.querySelectorAll('lesson-term')];
     await Promise.all(terms.map(ready));
-    const names = terms.map((el) => el.shadowRoot!.querySelector('[part~="popover-term"]')!.textContent);
+    const names: (string | null)[] = [];
+    for (const el of terms) {
+      el.show();
+      await placed(el);
+      names.push(el.shadowRoot!.querySelector('[part~="popover-term"]')!.textContent);
+      el.hide();
+    }
     expect(names).to.deep.equal(['Global Interpreter Lock', 'Global Interpreter Lock', 'Global Interpreter Lock', 'Concurrency']);
     expect(triggerOf(terms[2]!).textContent!.trim()).to.equal('');
     expect(terms[2]!.textContent).to.equal('the lock');
@@ -163,7 +173,7 @@ describe('<lesson-term>', () => {
 
   it('shows on hover after a delay, stays while the pointer moves into the popover, and hides after it leaves', async () => {
     const el = await term(html`<p style="margin: 120px 40px">The <lesson-term .lesson=${lesson}>GIL</lesson-term> matters.</p>`);
-    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     const trigger = triggerOf(el);
     await sendMouse({ type: 'move', position: center(trigger) });
     expect(isOpen(el)).to.equal(false);
@@ -195,7 +205,7 @@ describe('<lesson-term>', () => {
 
   it('a click while hovering keeps the definition open (persistent) until dismissed', async () => {
     const el = await term(html`<p style="margin: 120px 40px"><lesson-term .lesson=${lesson}>GIL</lesson-term></p>`);
-    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     await sendMouse({ type: 'move', position: center(triggerOf(el)) });
     clock.tick(el.showDelay);
     expect(isOpen(el)).to.equal(true);
@@ -210,7 +220,7 @@ describe('<lesson-term>', () => {
   it('shows on keyboard focus after a delay', async () => {
     const el = await term(html`<p><button>before</button> <lesson-term .lesson=${lesson}>GIL</lesson-term></p>`);
     el.parentElement!.querySelector('button')!.focus();
-    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement).to.equal(triggerOf(el));
     expect(isOpen(el)).to.equal(false);
@@ -267,6 +277,8 @@ describe('<lesson-term>', () => {
       const terms = [...wrapper.querySelectorAll('lesson-term')];
       await Promise.all(terms.map(ready));
       expect(calls).to.equal(1);
+      terms[1]!.show();
+      await placed(terms[1]!);
       expect(terms[1]!.shadowRoot!.querySelector('[part~="popover-term"]')!.textContent).to.equal('Threading');
     } finally {
       window.fetch = original;
@@ -327,6 +339,8 @@ describe('<lesson-term>', () => {
       const el = await term(html`<p><lesson-term
         ><script type="application/json">${JSON.stringify(lesson)}</script>GIL</lesson-term
       ></p>`);
+      el.show();
+      await placed(el);
       expect(el.shadowRoot!.querySelector('[part~="popover-term"]')!.textContent).to.equal('Global Interpreter Lock');
     });
   });

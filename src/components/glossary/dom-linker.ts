@@ -10,7 +10,7 @@
  * after every heading (`h1`–`h6`, `role="heading"`), up to the next heading
  * or the end of the enclosing section.
  */
-import { findLinks, type Piece, type TermMatcher } from './linker.js';
+import { findLinks, type Link, type Piece, type TermMatcher } from './linker.js';
 
 /** Elements whose text is never linked: code, links and other controls, headings, existing terms, non-text. */
 const SKIPPED = new Set([
@@ -106,6 +106,40 @@ export function collectPieces(root: Element, resolveTerm: ResolveTerm): { pieces
 }
 
 /**
+ * Wraps `links` (in order, all in `text`) in `<lesson-term>` elements: one
+ * fragment per text node, one insertion. The original text node is kept (as
+ * the first piece), so references to it stay valid.
+ */
+function wrapText(doc: Document, text: Text, links: readonly Link[]): HTMLElement[] {
+  const data = text.data;
+  const parent = text.parentNode!;
+  const next = text.nextSibling;
+  const fragment = doc.createDocumentFragment();
+  const created: HTMLElement[] = [];
+  let original: Text | undefined = text;
+  const piece = (value: string): Text => {
+    if (!original) return doc.createTextNode(value);
+    const node = original;
+    original = undefined;
+    if (node.data !== value) node.data = value;
+    return node;
+  };
+  let cursor = 0;
+  for (const link of links) {
+    if (link.start > cursor) fragment.append(piece(data.slice(cursor, link.start)));
+    const term = doc.createElement('lesson-term');
+    term.setAttribute('term', link.id);
+    term.append(piece(data.slice(link.start, link.end)));
+    fragment.append(term);
+    created.push(term);
+    cursor = link.end;
+  }
+  if (cursor < data.length) fragment.append(piece(data.slice(cursor)));
+  parent.insertBefore(fragment, next);
+  return created;
+}
+
+/**
  * Links terms inside `root` (its light DOM): one walk, one scan, then the
  * wrapping. Returns the new `<lesson-term>` elements and every id linked.
  */
@@ -119,20 +153,13 @@ export function linkTerms(
   const links = findLinks(matcher, pieces, options);
   const created: HTMLElement[] = [];
   const doc = root.ownerDocument;
-  // Wrap from the last match backwards, so earlier offsets in the same text node stay valid.
-  for (let index = links.length - 1; index >= 0; index--) {
-    const link = links[index]!;
-    const text = nodes[link.piece];
-    if (!text?.parentNode) continue;
-    if (link.end < text.length) text.splitText(link.end);
-    const word = link.start > 0 ? text.splitText(link.start) : text;
-    const term = doc.createElement('lesson-term');
-    term.setAttribute('term', link.id);
-    word.parentNode!.insertBefore(term, word);
-    term.append(word);
-    created.push(term);
+  for (let first = 0; first < links.length; ) {
+    let last = first;
+    while (last + 1 < links.length && links[last + 1]!.piece === links[first]!.piece) last++;
+    const text = nodes[links[first]!.piece];
+    if (text?.parentNode) created.push(...wrapText(doc, text, links.slice(first, last + 1)));
+    first = last + 1;
   }
-  created.reverse();
   // Ids in document order: existing terms and new links interleave by piece.
   const linkedIds = new Set<string>();
   let next = 0;

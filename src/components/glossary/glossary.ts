@@ -16,6 +16,7 @@ import { filterEntries, findEntry, groupByLetter, termKey } from './lookup.js';
 import './term.js';
 
 const NO_ENTRIES: readonly GlossaryEntry[] = [];
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const matchers = new WeakMap<readonly GlossaryEntry[], TermMatcher>();
 /** One matcher per glossary, however many elements show it. */
 function matcherFor(entries: readonly GlossaryEntry[]): TermMatcher {
@@ -98,23 +99,40 @@ export class LessonGlossary extends LessonElement {
   @state() private query = '';
   @state() private linkedIds: readonly string[] = [];
   @state() private targetId = '';
+  /** The print-only notes are rendered the first time the page is printed (not for every reader). */
+  @state() private printing = false;
 
   /** Terms inside get the lesson from here, without fetching. */
   private readonly provider = new ContextProvider(this, { context: lessonContext });
   private observer: MutationObserver | undefined;
+  private printQuery: MediaQueryList | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.observer ??= new MutationObserver(() => this.linkContent());
-    this.observer.observe(this, { childList: true, subtree: true, characterData: true });
-    this.ownerDocument.defaultView?.addEventListener('hashchange', this.onHashChange);
+    this.observer.observe(this, OBSERVED);
+    const win = this.ownerDocument.defaultView;
+    win?.addEventListener('hashchange', this.onHashChange);
+    win?.addEventListener('beforeprint', this.onPrint);
+    this.printQuery ??= win?.matchMedia('print');
+    this.printQuery?.addEventListener('change', this.onPrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
-    this.ownerDocument.defaultView?.removeEventListener('hashchange', this.onHashChange);
+    const win = this.ownerDocument.defaultView;
+    win?.removeEventListener('hashchange', this.onHashChange);
+    win?.removeEventListener('beforeprint', this.onPrint);
+    this.printQuery?.removeEventListener('change', this.onPrint);
   }
+
+  /** Before the page prints: render the notes now, synchronously, so they are in the printout. */
+  private onPrint = () => {
+    if (this.printing) return;
+    this.printing = true;
+    this.performUpdate();
+  };
 
   protected override lessonChanged(lesson: Lesson): void {
     this.provider.setValue({ lesson, baseUrl: this.baseUrl });
@@ -141,9 +159,11 @@ export class LessonGlossary extends LessonElement {
     const entries = lesson.glossary ?? NO_ENTRIES;
     const resolve: ResolveTerm = (element) => findEntry(entries, termKey(element))?.id;
     const matcher = matcherFor(this.link === 'none' ? NO_ENTRIES : entries);
+    // Our own insertions are not new content: stop watching while we make them, so they are never linked again.
+    // (Changes waiting in the observer are covered by this pass.)
+    this.observer?.disconnect();
     const { linkedIds } = linkTerms(this, matcher, resolve, { all: this.link === 'all' });
-    // Our own insertions are not new content: drop their mutation records so they are never linked again.
-    this.observer?.takeRecords();
+    if (this.isConnected) this.observer?.observe(this, OBSERVED);
     if (linkedIds.join('\n') !== this.linkedIds.join('\n')) this.linkedIds = linkedIds;
   }
 
@@ -160,6 +180,7 @@ export class LessonGlossary extends LessonElement {
 
   /** For print only: the definitions of the terms linked in the content, in order of appearance. */
   private renderNotes(lesson: Lesson) {
+    if (!this.printing) return nothing;
     const entries = this.linkedIds
       .map((id) => lesson.glossary?.find((entry) => entry.id === id))
       .filter((entry): entry is GlossaryEntry => !!entry);

@@ -23,15 +23,21 @@ export interface TermSource {
   aliases?: readonly string[] | undefined;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** The entries this node completes: an acronym keeps its exact spelling to compare with. */
-  ends?: { id: string; exact?: string }[];
-}
+/** What a trie node completes: entry ids, an acronym with its exact spelling to compare with. */
+type Ends = { id: string; exact?: string }[];
 
-/** A compiled set of terms; build once per glossary and reuse. */
+/**
+ * A compiled set of terms; build once per glossary and reuse. The trie is
+ * flat: nodes are numbers (the root is 0) and every edge lives in one map,
+ * keyed by node and UTF-16 code unit, so building it allocates almost nothing.
+ */
 export interface TermMatcher {
-  readonly root: TrieNode;
+  /** `node * 0x10000 + code unit` to the next node. */
+  readonly edges: Map<number, number>;
+  /** The names each node completes, by node. */
+  readonly ends: Map<number, Ends>;
+  /** 1 for every code unit some name starts with: most positions are rejected with one array read. */
+  readonly starts: Uint8Array;
   /** How many names (terms and aliases) it knows. */
   readonly size: number;
 }
@@ -70,27 +76,31 @@ export function foldCase(text: string): string {
   return folded;
 }
 
-const isAcronym = (name: string) => name.length >= 2 && /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name) && !/\s/.test(name);
+/** Two or more characters, no lower case, no space, at least one cased letter: "GIL", "I/O", "2PC". */
+const isAcronym = (name: string) =>
+  name.length >= 2 && name === name.toUpperCase() && name !== name.toLowerCase() && !/\s/.test(name);
 
 /** Compiles every term and alias of `entries` into one matcher. Terms win over aliases that spell the same. */
 export function createMatcher(entries: readonly TermSource[]): TermMatcher {
-  const root: TrieNode = { next: new Map() };
+  const edges = new Map<number, number>();
+  const endsByNode = new Map<number, Ends>();
+  const starts = new Uint8Array(0x10000);
+  let nodes = 1;
   let size = 0;
   const insert = (name: string, id: string) => {
     const key = foldCase(normalizeTerm(name));
     if (!key) return;
-    let node = root;
+    starts[key.charCodeAt(0)] = 1;
+    let node = 0;
     for (let i = 0; i < key.length; i++) {
-      const code = key.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(code, child);
-      }
+      const edge = node * 0x10000 + key.charCodeAt(i);
+      let child = edges.get(edge);
+      if (child === undefined) edges.set(edge, (child = nodes++));
       node = child;
     }
     const exact = isAcronym(name.trim()) ? name.trim() : undefined;
-    const ends = (node.ends ??= []);
+    let ends = endsByNode.get(node);
+    if (!ends) endsByNode.set(node, (ends = []));
     if (ends.some((end) => end.exact === exact)) return;
     // A case-insensitive name is the fallback, so it goes last.
     if (exact === undefined) ends.push({ id });
@@ -99,7 +109,7 @@ export function createMatcher(entries: readonly TermSource[]): TermMatcher {
   };
   for (const entry of entries) insert(entry.term, entry.id);
   for (const entry of entries) for (const alias of entry.aliases ?? []) insert(alias, entry.id);
-  return { root, size };
+  return { edges, ends: endsByNode, starts, size };
 }
 
 /** A term found in text: `text.slice(start, end)` names entry `id`. */
@@ -122,24 +132,25 @@ function scanRange(
   to: number,
   report: (start: number, end: number, id: string) => void,
 ): void {
-  const { root } = matcher;
+  const { edges, ends: endsByNode, starts } = matcher;
   const length = folded.length;
   let i = from;
   while (i < to) {
     const code = folded.charCodeAt(i);
-    const first = root.next.get(code);
-    // A match may start here only at a word boundary (or where the term itself starts with a symbol).
-    if (!first || (i > 0 && isWord(code) && isWord(folded.charCodeAt(i - 1)))) {
+    // A match may start only with a character some name starts with, at a word boundary
+    // (or where the name itself starts with a symbol).
+    if (starts[code] === 0 || (i > 0 && isWord(code) && isWord(folded.charCodeAt(i - 1)))) {
       i++;
       continue;
     }
-    let node: TrieNode | undefined = first;
+    let node: number | undefined = edges.get(code)!;
     let j = i + 1;
     let bestEnd = -1;
     let bestId = '';
     for (;;) {
-      if (node.ends && (j === length || !isWord(folded.charCodeAt(j)) || !isWord(folded.charCodeAt(j - 1)))) {
-        for (const end of node.ends) {
+      const ends = endsByNode.get(node);
+      if (ends && (j === length || !isWord(folded.charCodeAt(j)) || !isWord(folded.charCodeAt(j - 1)))) {
+        for (const end of ends) {
           if (end.exact === undefined || original.slice(i, j) === end.exact) {
             bestEnd = j;
             bestId = end.id;
@@ -150,13 +161,13 @@ function scanRange(
       if (j >= to) break;
       const next = folded.charCodeAt(j);
       if (isSpace(next)) {
-        node = node.next.get(SPACE);
-        if (!node) break;
+        node = edges.get(node * 0x10000 + SPACE);
+        if (node === undefined) break;
         j++;
         while (j < to && isSpace(folded.charCodeAt(j))) j++;
       } else {
-        node = node.next.get(next);
-        if (!node) break;
+        node = edges.get(node * 0x10000 + next);
+        if (node === undefined) break;
         j++;
       }
     }

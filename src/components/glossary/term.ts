@@ -1,6 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { ContextConsumer } from '@lit/context';
 import { lessonContext } from '../../core/context.js';
 import { defineElement } from '../../core/define.js';
@@ -80,7 +79,7 @@ const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" />`;
  * @cssprop --lesson-term-popover-shadow - The popover's shadow.
  *
  * @fires lesson-term - The definition opened or closed: `{ termId, open }`.
- * @fires lesson-load - The lesson was loaded and the term found.
+ * @fires lesson-load - The term loaded its own lesson (`src`, `lesson`, inline script) and found its entry. Terms inside a `<lesson-glossary>` or `<lesson-view>` leave that event to the element that loaded the lesson.
  * @fires lesson-error - No lesson, an invalid one, or no glossary entry for the term (once per term).
  */
 export class LessonTerm extends LessonElement {
@@ -102,6 +101,12 @@ export class LessonTerm extends LessonElement {
   @state() protected entry: GlossaryEntry | undefined;
   /** The definition said aloud when it opens by click or key (a term's own polite live region). */
   @state() private spoken = '';
+  /**
+   * The popover and live region exist once a reader reaches the term (pointer,
+   * focus, or an open request): an article with a thousand terms renders a
+   * thousand buttons, not a thousand hidden popovers.
+   */
+  @state() private armed = false;
 
   @query('.trigger') private trigger!: HTMLButtonElement | null;
   @query('[part~="popover"]') private popoverElement!: HTMLElement | null;
@@ -120,9 +125,20 @@ export class LessonTerm extends LessonElement {
 
   constructor() {
     super();
+    // Listeners on the host, not in the template: the term's first render binds nothing (an article may have a thousand).
+    // The popover is inside the host's shadow tree, so for the pointer the term and its popover are one region.
+    this.addEventListener('click', this.onClick);
     this.addEventListener('keydown', this.onKeyDown);
     this.addEventListener('focusin', this.onFocusIn);
     this.addEventListener('focusout', this.onFocusOut);
+    this.addEventListener('pointerenter', this.onPointerEnter);
+    this.addEventListener('pointerleave', this.onPointerLeave);
+  }
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    root.addEventListener('slotchange', () => this.onSlotChange());
+    return root;
   }
 
   override connectedCallback(): void {
@@ -180,6 +196,12 @@ export class LessonTerm extends LessonElement {
     this.setLessonError(detail);
   }
 
+  /** A page with a thousand linked terms hears one `lesson-load` (from the glossary), not a thousand. */
+  protected override emit<E extends Event>(event: E): E {
+    if (event.type === 'lesson-load' && this.data && this.data === this.inheritedLesson?.lesson) return event;
+    return super.emit(event);
+  }
+
   protected override setLessonError(detail: LessonErrorDetail): void {
     // "No source" while an enclosing glossary or lesson view is still loading is not an error: the lesson is on its way.
     if (detail.messages[0] === this.t('errorNoSource')) {
@@ -213,6 +235,7 @@ export class LessonTerm extends LessonElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('term') && this.hasUpdated) this.retry();
+    if (this.open) this.armed = true;
   }
 
   private onSlotChange() {
@@ -221,63 +244,66 @@ export class LessonTerm extends LessonElement {
 
   /**
    * Inline from end to end: the base's block wrapper (and the white space
-   * around it) would break the sentence, so the term renders its own.
+   * around it) would break the sentence, so the term renders its own. The
+   * term inherits the sentence's direction and language; the popover sets
+   * its own.
    */
   protected override render() {
-    const dir = this.uiDir;
-    const lang = this.uiLang;
-    if (this.loadState === 'ready' && this.data && this.entry) {
-      return html`<span part="base" class="base" dir=${dir} lang=${lang}
-        >${this.renderLesson(this.data)}<span class="visually-hidden" role="status">${this.spoken}</span></span
-      >`;
-    }
+    if (this.loadState === 'ready' && this.data && this.entry) return this.renderLesson(this.data);
     const failed = this.loadState === 'error';
-    return html`<span part=${failed ? 'base error' : 'base loading'} class="unresolved" dir=${dir} lang=${lang}
-      ><slot @slotchange=${this.onSlotChange}></slot>${failed
+    return html`<span part=${failed ? 'base error' : 'base loading'} class="unresolved"
+      ><slot></slot>${failed
         ? html`<span part="error-messages" class="visually-hidden"> ${this.t('termUnavailable')}</span>`
         : nothing}</span
     >`;
   }
 
   protected override renderLesson(lesson: Lesson) {
-    const entry = this.entry!;
     const open = this.open;
-    const lang = lesson.lang;
-    return html`<button
+    const armed = this.armed;
+    return html`<span part="base" class="base"
+      ><button
         type="button"
         part="trigger"
         class="trigger"
         aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="popover"
+        aria-controls=${armed ? 'popover' : nothing}
         aria-describedby=${open ? 'definition' : nothing}
-        @click=${this.onTriggerClick}
-        @pointerenter=${this.onTriggerPointerEnter}
-        @pointerleave=${this.onPointerLeave}
-      ><slot @slotchange=${this.onSlotChange}></slot></button
-      ><div
+      ><slot></slot></button
+      >${armed ? this.renderPopover(this.entry!, lesson) : nothing}</span
+    >`;
+  }
+
+  private renderPopover(entry: GlossaryEntry, lesson: Lesson) {
+    const dir = this.uiDir;
+    const lang = lesson.lang;
+    const uiLang = this.uiLang;
+    const ui = uiLang === lang ? nothing : uiLang;
+    return html`<div
         id="popover"
         part="popover"
-        class=${classMap({ rtl: this.uiDir === 'rtl' })}
+        class=${dir}
+        dir=${dir}
+        lang=${lang}
         popover="manual"
         role="dialog"
         aria-labelledby="popover-term"
-        @pointerenter=${this.onPopoverPointerEnter}
-        @pointerleave=${this.onPointerLeave}
       >
         <div class="header">
-          <dfn part="popover-term" id="popover-term" lang=${lang}>${entry.term}</dfn>
-          <button type="button" part="close" class="close" aria-label=${this.t('close')} @click=${this.onCloseClick}>
+          <dfn part="popover-term" id="popover-term">${entry.term}</dfn>
+          <button type="button" part="close" class="close" lang=${ui} aria-label=${this.t('close')} @click=${this.onCloseClick}>
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${closeIcon}</svg>
           </button>
         </div>
         ${entry.aliases?.length
-          ? html`<p part="aliases">${this.t('termAliases')} <span lang=${lang}>${entry.aliases.join(', ')}</span></p>`
+          ? html`<p part="aliases"><span lang=${ui}>${this.t('termAliases')}</span> ${entry.aliases.join(', ')}</p>`
           : nothing}
-        <p part="definition" id="definition" lang=${lang}>${richText(entry.definition)}</p>
+        <p part="definition" id="definition">${richText(entry.definition)}</p>
         ${entry.url
-          ? html`<a part="more" href=${this.resolveUrl(entry.url)}>${this.t('termMore', { term: entry.term })}</a>`
+          ? html`<a part="more" href=${this.resolveUrl(entry.url)} lang=${ui}>${this.t('termMore', { term: entry.term })}</a>`
           : nothing}
-      </div>`;
+      </div
+      ><span class="visually-hidden" role="status" lang=${ui}>${this.spoken}</span>`;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -287,7 +313,12 @@ export class LessonTerm extends LessonElement {
 
   // ---- Opening and closing -------------------------------------------------
 
+  private arm = () => {
+    this.armed = true;
+  };
+
   private openFor(reason: OpenReason) {
+    this.arm();
     this.clearTimers();
     if (reason === 'click') this.pinned = true;
     if (this.open) return;
@@ -298,6 +329,7 @@ export class LessonTerm extends LessonElement {
 
   /** Makes the popover match `open`: top layer, placement, listeners, the one-open registry, the event. */
   private syncPopover(returnFocus: boolean) {
+    if (this.open === this.shown) return;
     const popover = this.popoverElement;
     const trigger = this.trigger;
     if (this.open && !this.shown) {
@@ -383,28 +415,32 @@ export class LessonTerm extends LessonElement {
 
   // ---- Event handlers --------------------------------------------------------
 
-  private onTriggerClick = () => {
+  /** A click (or Enter, or Space) on the term; clicks inside the popover are its own. */
+  private onClick = (event: MouseEvent) => {
+    const trigger = this.trigger;
+    if (!trigger || !event.composedPath().includes(trigger)) return;
     if (this.open && this.pinned) this.hide();
     else this.openFor('click');
   };
 
   private onCloseClick = () => this.hide(true);
 
-  private onTriggerPointerEnter = (event: PointerEvent) => {
+  /** The pointer reached the term or its popover: arm, cancel a pending hide, and (mouse or pen) show after the delay. */
+  private onPointerEnter = (event: PointerEvent) => {
+    this.arm();
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
     // Touch has no hover: a tap is a click.
     if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.scheduleShow('hover');
   };
 
-  private onPopoverPointerEnter = () => {
-    clearTimeout(this.hideTimer);
-    this.hideTimer = undefined;
-  };
-
+  /** The pointer left both the term and its popover (the gap between them starts the grace period). */
   private onPointerLeave = (event: PointerEvent) => {
     if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.scheduleHide();
   };
 
   private onFocusIn = (event: FocusEvent) => {
+    this.arm();
     if (this.keepFocusClosed || event.composedPath()[0] !== this.trigger) return;
     // Keyboard focus only: a mouse click focuses the button too, and the click itself opens.
     if (this.trigger?.matches(':focus-visible')) this.scheduleShow('focus');

@@ -1,0 +1,354 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { LitElement, html as litHtml } from 'lit';
+import { ContextProvider } from '@lit/context';
+import sinon from 'sinon';
+import { LessonGlossary } from '../src/components/glossary/glossary.js';
+import type { LessonTerm } from '../src/components/glossary/term.js';
+import { lessonContext } from '../src/core/context.js';
+import { clearLessonCache } from '../src/core/load.js';
+import type { Lesson } from '../src/core/schema.js';
+import { miniLesson } from './fixtures/mini-lesson.js';
+
+function glossaryLesson(): Lesson {
+  return {
+    ...miniLesson(),
+    glossary: [
+      { id: 'gil', term: 'Global Interpreter Lock', aliases: ['GIL'], definition: 'A mutex in **CPython**.' },
+      { id: 'lock', term: 'Lock', definition: 'A synchronization primitive.' },
+      { id: 'threading', term: 'Threading', aliases: ['threads', 'thread'], definition: 'Threads in one process.' },
+      { id: 'concurrency', term: 'Concurrency', definition: 'Progress on several tasks at once.', url: 'https://example.org/c' },
+      { id: 'parallelism', term: 'Parallelism', definition: 'Several tasks at the same instant.' },
+    ],
+  };
+}
+const lesson = glossaryLesson();
+
+/** The entry ids linked inside `root`, in document order. */
+const linked = (root: ParentNode) => [...root.querySelectorAll('lesson-term')].map((term) => term.getAttribute('term'));
+const linkedText = (root: ParentNode) => [...root.querySelectorAll('lesson-term')].map((term) => term.textContent);
+/** The markup with every `<lesson-term>` replaced by its contents. */
+function unwrapped(root: Element): string {
+  const copy = root.cloneNode(true) as Element;
+  for (const term of [...copy.querySelectorAll('lesson-term')]) term.replaceWith(...term.childNodes);
+  copy.normalize();
+  return copy.innerHTML;
+}
+const ready = (el: LessonGlossary) => waitUntil(() => el.loadState === 'ready', 'glossary not ready');
+
+/** Stands in for <lesson-view>: hands a lesson down through the context, as it does. */
+class TestLessonProvider extends LitElement {
+  provider = new ContextProvider(this, { context: lessonContext });
+  set value(lesson: Lesson) {
+    this.provider.setValue({ lesson, baseUrl: document.baseURI });
+  }
+  override render() {
+    return litHtml`<slot></slot>`;
+  }
+}
+customElements.define('test-lesson-provider', TestLessonProvider);
+
+describe('<lesson-glossary>', () => {
+  beforeEach(() => clearLessonCache());
+  afterEach(() => sinon.restore());
+
+  it('is accessible around an article, with its terms linked', async () => {
+    const el = await fixture<LessonGlossary>(html`<lesson-glossary .lesson=${lesson}>
+      <article>
+        <h2>Threads in Python</h2>
+        <p>The Global Interpreter Lock limits threads; concurrency is still possible.</p>
+      </article>
+    </lesson-glossary>`);
+    await ready(el);
+    await expect(el).to.be.accessible();
+    expect(linked(el)).to.deep.equal(['gil', 'threading', 'concurrency']);
+    const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
+    await Promise.all(terms.map((term) => waitUntil(() => term.loadState === 'ready')));
+    await expect(el).to.be.accessible();
+  });
+
+  describe('linking', () => {
+    it('links the longest match first, whole words only, aliases too', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary .lesson=${lesson}>
+        <p>The Global Interpreter Lock is a lock. GILT is no term, nor is unlock, but the GIL is.</p>
+      </lesson-glossary>`);
+      await ready(el);
+      expect(linkedText(el)).to.deep.equal(['Global Interpreter Lock', 'lock']);
+      expect(linked(el)).to.deep.equal(['gil', 'lock']);
+      // The GIL was already linked in this section (as its full name), so its alias is not linked again.
+      expect(el.querySelector('p')!.textContent).to.contain('but the GIL is.');
+    });
+
+    it('never links inside code, pre, links, headings, buttons, form fields, existing terms or data-no-glossary', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary .lesson=${lesson}>
+        <section><p>In <code>concurrency</code> and <kbd>concurrency</kbd>.</p></section>
+        <section><pre>concurrency</pre></section>
+        <section><p><a href="#x">concurrency</a></p></section>
+        <section><h2>Concurrency</h2></section>
+        <section><div role="heading" aria-level="3">Concurrency</div></section>
+        <section><button>concurrency</button></section>
+        <section><label>concurrency <input value="concurrency" /></label></section>
+        <section><textarea>concurrency</textarea></section>
+        <section><select><option>concurrency</option></select></section>
+        <section><p data-no-glossary>Not here: <em>concurrency</em>.</p></section>
+        <section><p>Mine: <lesson-term term="concurrency">concurrency</lesson-term>, and concurrency again.</p></section>
+        <section id="control"><p>But here: concurrency.</p></section>
+      </lesson-glossary>`);
+      await ready(el);
+      const terms = [...el.querySelectorAll('lesson-term')];
+      expect(terms).to.have.length(2);
+      expect(terms[0]!.parentElement!.textContent).to.contain('Mine:');
+      expect(terms[0]!.querySelector('lesson-term')).to.equal(null);
+      expect(terms[1]!.closest('#control')).to.not.equal(null);
+      expect(el.querySelector('textarea')!.value).to.equal('concurrency');
+    });
+
+    it('links the first occurrence per section: sections, articles and headings start one', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary .lesson=${lesson}>
+        <p id="a">Concurrency, then concurrency again.</p>
+        <h2>Second part</h2>
+        <p id="b">Concurrency once, <em>concurrency</em> twice.</p>
+        <section>
+          <p id="c">A section links concurrency again.</p>
+          <p id="d">But only once: concurrency.</p>
+        </section>
+        <p id="e">After the section, still the second part: concurrency.</p>
+        <article><p id="f">An article: concurrency.</p></article>
+      </lesson-glossary>`);
+      await ready(el);
+      const linkedIn = (id: string) => el.querySelectorAll(`#${id} lesson-term`).length;
+      expect(['a', 'b', 'c', 'd', 'e', 'f'].map(linkedIn)).to.deep.equal([1, 1, 1, 0, 0, 1]);
+    });
+
+    it('links every occurrence with link="all", and none with link="none"', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary link="all" .lesson=${lesson}>
+        <p>Concurrency, then concurrency, then <strong>concurrency</strong>.</p>
+      </lesson-glossary>`);
+      await ready(el);
+      expect(linked(el)).to.deep.equal(['concurrency', 'concurrency', 'concurrency']);
+
+      const none = await fixture<LessonGlossary>(html`<lesson-glossary link="none" .lesson=${lesson}>
+        <p>Concurrency here, and <lesson-term>parallelism</lesson-term> written by hand.</p>
+      </lesson-glossary>`);
+      await ready(none);
+      expect(linkedText(none)).to.deep.equal(['parallelism']);
+      const mine = none.querySelector<LessonTerm>('lesson-term')!;
+      await waitUntil(() => mine.loadState === 'ready', 'a hand-written term gets the lesson from the glossary');
+    });
+
+    it('leaves the author’s markup otherwise untouched', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+      const el = document.createElement('lesson-glossary');
+      // Test scaffolding only: the author's markup as a page would have it.
+      el.innerHTML = `
+        <div class="post" data-x="1">
+          <p style="color: rebeccapurple">Start: <em class="keep">the Global Interpreter Lock</em>, threads &amp; more.<!-- a comment --></p>
+          <ul>
+            <li>Parallelism <strong>matters</strong>.</li>
+          </ul>
+          <img src="data:," alt="">
+        </div>`;
+      const before = el.innerHTML;
+      const em = el.querySelector('em')!;
+      const firstText = el.querySelector('p')!.firstChild!;
+      el.lesson = lesson;
+      wrapper.append(el);
+      await ready(el);
+      expect(linked(el)).to.deep.equal(['gil', 'threading', 'parallelism']);
+      expect(unwrapped(el)).to.equal(before);
+      // The same elements and text nodes, not copies.
+      expect(el.querySelector('em')).to.equal(em);
+      expect(el.querySelector('p')!.firstChild).to.equal(firstText);
+    });
+
+    it('links text added later, once, without linking its own insertions again', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary .lesson=${lesson}>
+        <section id="one"><p>Concurrency first.</p></section>
+      </lesson-glossary>`);
+      await ready(el);
+      expect(linked(el)).to.deep.equal(['concurrency']);
+
+      const more = document.createElement('section');
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'Later: parallelism and concurrency.';
+      more.append(paragraph);
+      el.append(more);
+      await waitUntil(() => linked(el).length === 3, 'late text was not linked');
+      // Nothing keeps changing: no loop.
+      const html1 = el.innerHTML;
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      expect(el.innerHTML).to.equal(html1);
+      expect(linked(el)).to.deep.equal(['concurrency', 'parallelism', 'concurrency']);
+
+      // More text in a section that already links the term: not linked again.
+      el.querySelector('#one p')!.append(' And concurrency again.');
+      await new Promise(requestAnimationFrame);
+      expect(linked(el)).to.have.length(3);
+
+      // Text that changes in place is read again.
+      const note = document.createElement('section');
+      note.append(document.createTextNode('nothing yet'));
+      el.append(note);
+      await new Promise(requestAnimationFrame);
+      (note.firstChild as Text).data = 'now about threads';
+      await waitUntil(() => linked(el).length === 4, 'changed text was not linked');
+      expect(linkedText(note)).to.deep.equal(['threads']);
+    });
+
+    it('gives its terms the lesson: the page fetches it once', async () => {
+      const original = window.fetch;
+      let calls = 0;
+      window.fetch = (...args) => {
+        calls++;
+        return original(...args);
+      };
+      try {
+        const onError = sinon.spy();
+        const el = await fixture<LessonGlossary>(html`<lesson-glossary src="/demo/lessons/python-concurrency.json" @lesson-error=${onError}>
+          <p>The <lesson-term>GIL</lesson-term> is written by hand; threads and parallelism are linked.</p>
+        </lesson-glossary>`);
+        await ready(el);
+        const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
+        expect(terms.map((term) => term.textContent)).to.deep.equal(['GIL', 'threads', 'parallelism']);
+        await Promise.all(terms.map((term) => waitUntil(() => term.loadState === 'ready')));
+        // The hand-written term waited for the glossary's lesson instead of reporting a missing source.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(onError.called).to.equal(false);
+        expect(calls).to.equal(1);
+        const trigger = terms[1]!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
+        trigger.click();
+        await terms[1]!.updateComplete;
+        expect(terms[1]!.shadowRoot!.querySelector('[part~="popover-term"]')!.textContent).to.equal('Threading');
+        expect(terms[1]!.open).to.equal(true);
+        terms[1]!.hide();
+      } finally {
+        window.fetch = original;
+      }
+    });
+
+    it('takes the lesson from an enclosing lesson view through the context', async () => {
+      const provider = await fixture<TestLessonProvider>(html`<test-lesson-provider .value=${lesson}>
+        <lesson-glossary><p>Parallelism via the view.</p></lesson-glossary>
+      </test-lesson-provider>`);
+      const el = provider.querySelector('lesson-glossary')!;
+      await ready(el);
+      expect(linked(el)).to.deep.equal(['parallelism']);
+    });
+  });
+
+  describe('list view', () => {
+    it('shows every entry A to Z in a definition list, accessibly', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary view="list" .lesson=${lesson}><h2>Glossary</h2></lesson-glossary>`);
+      await ready(el);
+      await expect(el).to.be.accessible();
+      const root = el.shadowRoot!;
+      const letters = [...root.querySelectorAll('[part~="letter"]')];
+      expect(letters.map((letter) => letter.textContent!.trim())).to.deep.equal(['C', 'G', 'L', 'P', 'T']);
+      expect(letters[0]!.getAttribute('role')).to.equal('heading');
+      expect(letters[0]!.getAttribute('aria-level')).to.equal('3');
+      expect(root.querySelectorAll('dl [part~="entry"]')).to.have.length(5);
+      const gil = root.getElementById('glossary-gil')!;
+      expect(gil.querySelector('dt dfn')!.textContent).to.equal('Global Interpreter Lock');
+      expect(gil.querySelector('[part~="aliases"]')!.textContent).to.contain('GIL');
+      expect(gil.querySelector('dd strong')!.textContent).to.equal('CPython');
+      expect(root.getElementById('glossary-concurrency')!.querySelector<HTMLAnchorElement>('[part~="more"]')!.href).to.equal('https://example.org/c');
+      expect(root.querySelector('[part~="count"]')!.textContent!.trim()).to.equal('5 of 5 terms');
+      // The author's heading stays above the list.
+      expect(el.querySelector('h2')!.getBoundingClientRect().height).to.be.greaterThan(0);
+    });
+
+    it('filters as the reader types and announces the count', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary view="list" .lesson=${lesson}></lesson-glossary>`);
+      await ready(el);
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+      const count = el.shadowRoot!.querySelector('[part~="count"]')!;
+      expect(el.shadowRoot!.querySelector(`label[for="${input.id}"]`)!.textContent).to.equal('Filter terms');
+      expect(count.getAttribute('role')).to.equal('status');
+      input.focus();
+      await sendKeys({ type: 'gil' });
+      await el.updateComplete;
+      expect([...el.shadowRoot!.querySelectorAll('[part~="entry"]')].map((entry) => entry.id)).to.deep.equal(['glossary-gil']);
+      expect(count.textContent!.trim()).to.equal('1 of 5 terms');
+      await expect(el).to.be.accessible();
+      await sendKeys({ type: 'zzz' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part~="entry"]')).to.have.length(0);
+      expect(count.textContent!.trim()).to.equal('No terms match "gilzzz"');
+    });
+
+    it('jumps to a letter from the index, and follows a deep link to an entry', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary view="list" .lesson=${lesson}></lesson-glossary>`);
+      await ready(el);
+      const root = el.shadowRoot!;
+      const links = [...root.querySelectorAll<HTMLAnchorElement>('[part~="index"] a')];
+      expect(links.map((link) => link.textContent)).to.deep.equal(['C', 'G', 'L', 'P', 'T']);
+      links[3]!.click();
+      expect(root.activeElement).to.equal(root.getElementById('glossary-letter-p'));
+      expect(location.hash).to.equal('');
+
+      const before = location.href;
+      try {
+        location.hash = '#glossary-threading';
+        await waitUntil(() => root.getElementById('glossary-threading')!.matches('[part~="target"]'), 'deep link not followed');
+        expect(root.activeElement).to.equal(root.getElementById('glossary-threading'));
+      } finally {
+        history.replaceState(null, '', before);
+      }
+    });
+  });
+
+  describe('print and failure', () => {
+    afterEach(() => emulateMedia({ media: 'screen' }));
+
+    it('prints the definitions of the linked terms as notes, and only in print', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary .lesson=${lesson}>
+        <p>Threads, the GIL and parallelism.</p>
+      </lesson-glossary>`);
+      await ready(el);
+      await el.updateComplete;
+      // On screen there are no notes (and nothing is rendered for them until the page prints).
+      expect(el.shadowRoot!.querySelector('[part~="notes"]')).to.equal(null);
+      await emulateMedia({ media: 'print' });
+      // Media query changes are reported at the next rendering step.
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="notes"]'), 'no notes in print');
+      const notes = el.shadowRoot!.querySelector<HTMLElement>('[part~="notes"]')!;
+      expect(getComputedStyle(notes).display).to.equal('block');
+      expect([...notes.querySelectorAll('dt')].map((dt) => dt.textContent)).to.deep.equal([
+        'Threading',
+        'Global Interpreter Lock',
+        'Parallelism',
+      ]);
+      // The content itself still prints, terms as text.
+      const term = el.querySelector<LessonTerm>('lesson-term')!;
+      await waitUntil(() => term.loadState === 'ready');
+      expect(getComputedStyle(term.shadowRoot!.querySelector('[part~="trigger"]')!).display).to.not.equal('none');
+      await emulateMedia({ media: 'screen' });
+      expect(getComputedStyle(notes).display).to.equal('none');
+    });
+
+    it('keeps the content readable under an error when the lesson cannot load', async () => {
+      sinon.stub(console, 'error');
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary src="/demo/lessons/no-such-file.json">
+        <p>Threads and the GIL, as written.</p>
+      </lesson-glossary>`);
+      await waitUntil(() => el.loadState === 'error');
+      await el.updateComplete;
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('404');
+      expect(el.querySelector('p')!.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(el.shadowRoot!.querySelector('slot')).to.not.equal(null);
+      expect(linked(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('reports a lesson without a glossary', async () => {
+      sinon.stub(console, 'error');
+      const { glossary: _glossary, flashcards: _cards, ...withoutGlossary } = glossaryLesson();
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary view="list" .lesson=${withoutGlossary}><p>Text.</p></lesson-glossary>`);
+      await waitUntil(() => el.loadState === 'error');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('nothing to show');
+    });
+  });
+});
