@@ -12,8 +12,7 @@ import { linkTerms, type ResolveTerm } from './dom-linker.js';
 import { styles } from './glossary.styles.js';
 import { createMatcher, type TermMatcher } from './linker.js';
 import { filterEntries, findEntry, groupByLetter, termKey } from './lookup.js';
-// The terms it creates must be defined before they are inserted.
-import './term.js';
+import { LessonTerm } from './term.js';
 
 const NO_ENTRIES: readonly GlossaryEntry[] = [];
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -146,7 +145,7 @@ export class LessonGlossary extends LessonElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if ((changed.has('data') || changed.has('view')) && this.data && this.view === 'list') this.showTarget(false);
+    if ((changed.has('data') || changed.has('view')) && this.data && this.view === 'list') void this.showTarget(false);
   }
 
   /**
@@ -311,6 +310,9 @@ export class LessonGlossary extends LessonElement {
 }
 
 defineElement('lesson-glossary', LessonGlossary);
+// The terms it creates must be defined. (Also done by term.ts; repeated here with the class itself so a
+// bundler that treats source modules as side-effect free cannot drop it.)
+defineElement('lesson-term', LessonTerm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -10,6 +10,7 @@
  * It is loaded with `import()` the first time it is needed, so it is a
  * separate chunk that most readers never download.
  */
+import type * as FloatingUiModule from '@floating-ui/dom';
 import type { ComputePositionReturn } from '@floating-ui/dom';
 
 export interface PlaceOptions {
@@ -33,7 +34,7 @@ export interface Placement {
 /** The class the styles use to turn CSS anchor positioning off while Floating UI places the popover. */
 export const FLOATING_CLASS = 'floating';
 
-type FloatingUi = typeof import('@floating-ui/dom');
+type FloatingUi = typeof FloatingUiModule;
 let floatingUi: Promise<FloatingUi> | undefined;
 
 /** Loads `@floating-ui/dom` once, lazily. */

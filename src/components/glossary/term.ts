@@ -15,7 +15,7 @@ import { styles } from './term.styles.js';
 type OpenReason = 'click' | 'hover' | 'focus';
 
 /** Page-wide: the one term whose definition is showing (one realm; an iframe has its own). */
-let openTerm: LessonTerm | undefined;
+const page: { openTerm: LessonTerm | undefined } = { openTerm: undefined };
 
 /** Elements that hand their lesson down to the terms inside them. */
 const PROVIDERS = ['lesson-glossary', 'lesson-view'];
@@ -334,8 +334,8 @@ export class LessonTerm extends LessonElement {
     const trigger = this.trigger;
     if (this.open && !this.shown) {
       if (!popover || !trigger || !this.entry) return; // Opens once the term is rendered.
-      if (openTerm && openTerm !== this) openTerm.hide();
-      openTerm = this;
+      if (page.openTerm && page.openTerm !== this) page.openTerm.hide();
+      page.openTerm = this;
       this.shown = true;
       popover.setAttribute('data-placing', '');
       try {
@@ -361,7 +361,7 @@ export class LessonTerm extends LessonElement {
       this.placement?.stop();
       this.placement = undefined;
       this.listenWhileOpen(false);
-      if (openTerm === this) openTerm = undefined;
+      if (page.openTerm === this) page.openTerm = undefined;
       if (popover?.matches(':popover-open')) popover.hidePopover();
       if (returnFocus && trigger) {
         this.keepFocusClosed = true;
