@@ -228,6 +228,46 @@ describe('<lesson-glossary>', () => {
       }
     });
 
+    it('fires one lesson-load for the page: the glossary’s, not one per term', async () => {
+      const loads: string[] = [];
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary
+        .lesson=${lesson}
+        @lesson-load=${(event: Event) => loads.push((event.target as Element).localName)}
+      >
+        <p>Threads, the GIL and parallelism.</p>
+      </lesson-glossary>`);
+      await ready(el);
+      const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
+      await Promise.all(terms.map((term) => waitUntil(() => term.loadState === 'ready')));
+      expect(terms).to.have.length(3);
+      expect(loads).to.deep.equal(['lesson-glossary']);
+    });
+
+    it('gives a term upgraded before its lesson view the lesson once the view is defined', async () => {
+      const onError = sinon.spy();
+      const wrapper = await fixture<HTMLElement>(html`<div @lesson-error=${onError}>
+        <lesson-view><p>The <lesson-term>GIL</lesson-term>, waiting for its view.</p></lesson-view>
+      </div>`);
+      const term = wrapper.querySelector<LessonTerm>('lesson-term')!;
+      // The view is not defined yet: no lesson, and no "missing source" error either.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(term.loadState).to.equal('idle');
+      expect(onError.called).to.equal(false);
+      expect(term.getBoundingClientRect().width).to.be.greaterThan(0);
+      // A stand-in for <lesson-view> (this test page only), providing the lesson through the context as it does.
+      customElements.define(
+        'lesson-view',
+        class extends TestLessonProvider {
+          constructor() {
+            super();
+            this.value = lesson;
+          }
+        },
+      );
+      await waitUntil(() => term.loadState === 'ready', 'the term never got the lesson');
+      expect(onError.called).to.equal(false);
+    });
+
     it('takes the lesson from an enclosing lesson view through the context', async () => {
       const provider = await fixture<TestLessonProvider>(html`<test-lesson-provider .value=${lesson}>
         <lesson-glossary><p>Parallelism via the view.</p></lesson-glossary>
@@ -326,6 +366,15 @@ describe('<lesson-glossary>', () => {
       expect(getComputedStyle(term.shadowRoot!.querySelector('[part~="trigger"]')!).display).to.not.equal('none');
       await emulateMedia({ media: 'screen' });
       expect(getComputedStyle(notes).display).to.equal('none');
+    });
+
+    it('renders the notes synchronously before the page prints', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary .lesson=${lesson}><p>Parallelism.</p></lesson-glossary>`);
+      await ready(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part~="notes"]')).to.equal(null);
+      window.dispatchEvent(new Event('beforeprint'));
+      expect(el.shadowRoot!.querySelector('[part~="notes"] dt')!.textContent).to.equal('Parallelism');
     });
 
     it('keeps the content readable under an error when the lesson cannot load', async () => {

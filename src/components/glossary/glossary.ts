@@ -198,6 +198,8 @@ export class LessonGlossary extends LessonElement {
     const groups = groupByLetter(visible, lesson.lang);
     const level = Math.min(Math.max(Math.round(this.headingLevel) || 3, 1), 6);
     const lang = lesson.lang;
+    // Lesson text keeps its own direction inside a page (or list) laid out the other way.
+    const textDir = lesson.dir ?? 'auto';
     return html`<slot></slot>
       <div part="list-view" class="list-view" role="group" aria-label=${this.t('glossaryListLabel')}>
         <div part="filter" class="filter no-print">
@@ -256,14 +258,14 @@ export class LessonGlossary extends LessonElement {
                   id="${ENTRY_ID_PREFIX}${entry.id}"
                   tabindex="-1"
                 >
-                  <dt part="term" lang=${lang}>
+                  <dt part="term" lang=${lang} dir=${textDir}>
                     <dfn>${entry.term}</dfn>${entry.aliases?.length
                       ? html`<span part="aliases" class="aliases">
-                          ${this.t('termAliases')} <span lang=${lang}>${entry.aliases.join(', ')}</span></span
+                          ${this.t('termAliases')} <bdi lang=${lang}>${entry.aliases.join(', ')}</bdi></span
                         >`
                       : nothing}
                   </dt>
-                  <dd part="definition" lang=${lang}>
+                  <dd part="definition" lang=${lang} dir=${textDir}>
                     ${richText(entry.definition)}${entry.url
                       ? html` <a part="more" href=${this.resolveUrl(entry.url)}>${this.t('termMore', { term: entry.term })}</a>`
                       : nothing}

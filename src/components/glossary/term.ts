@@ -279,6 +279,8 @@ export class LessonTerm extends LessonElement {
     const lang = lesson.lang;
     const uiLang = this.uiLang;
     const ui = uiLang === lang ? nothing : uiLang;
+    // The popover is laid out in the reader's direction; lesson text keeps its own (an English definition in an RTL page).
+    const textDir = lesson.dir ?? 'auto';
     return html`<div
         id="popover"
         part="popover"
@@ -290,15 +292,15 @@ export class LessonTerm extends LessonElement {
         aria-labelledby="popover-term"
       >
         <div class="header">
-          <dfn part="popover-term" id="popover-term">${entry.term}</dfn>
+          <dfn part="popover-term" id="popover-term" dir=${textDir}>${entry.term}</dfn>
           <button type="button" part="close" class="close" lang=${ui} aria-label=${this.t('close')} @click=${this.onCloseClick}>
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${closeIcon}</svg>
           </button>
         </div>
         ${entry.aliases?.length
-          ? html`<p part="aliases"><span lang=${ui}>${this.t('termAliases')}</span> ${entry.aliases.join(', ')}</p>`
+          ? html`<p part="aliases" dir="auto"><span lang=${ui}>${this.t('termAliases')}</span> <bdi>${entry.aliases.join(', ')}</bdi></p>`
           : nothing}
-        <p part="definition" id="definition">${richText(entry.definition)}</p>
+        <p part="definition" id="definition" dir=${textDir}>${richText(entry.definition)}</p>
         ${entry.url
           ? html`<a part="more" href=${this.resolveUrl(entry.url)} lang=${ui}>${this.t('termMore', { term: entry.term })}</a>`
           : nothing}
