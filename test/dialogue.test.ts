@@ -653,6 +653,14 @@ describe('<lesson-dialogue>', () => {
       expect(el.currentLine).to.equal(1);
     });
 
+    it('leaves keyboard focus where it is when the audio moves the current line', async () => {
+      const { el, audio } = await audioFixture(talk({ audio: { src: 'tone.wav' } }));
+      lineElements(el)[0]!.focus();
+      audio.currentTime = 2.0;
+      await waitUntil(() => currentIndex(el) === 3);
+      expect(shadow(el).activeElement).to.equal(lineElements(el)[0]);
+    });
+
     it('plays and pauses the audio, firing lesson-play and lesson-pause', async () => {
       const { el, audio } = await audioFixture(talk({ audio: { src: 'tone.wav' } }));
       const played = oneEvent(el, 'lesson-play');
@@ -821,6 +829,24 @@ describe('<lesson-dialogue>', () => {
       expect(first).to.be.within(1, 100);
       await waitUntil(() => lineElements(el).length === 500, 'every line renders');
       expect(shownTexts(el)[499]).to.equal('Line number 500.');
+    });
+
+    it('keeps exactly one current line and one tab stop as the current line moves across blocks', async () => {
+      const el = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue mode="step" .lesson=${longTalk(300)}></lesson-dialogue>`));
+      for (const index of [120, 7, 299, 0]) {
+        el.goToLine(index);
+        await el.updateComplete;
+        expect(shadow(el).querySelectorAll('[aria-current]'), `at ${index}`).to.have.length(1);
+        expect(currentIndex(el)).to.equal(index);
+        expect([...shadow(el).querySelectorAll('li.line')].filter((line) => (line as HTMLElement).tabIndex === 0)).to.deep.equal([lineElements(el)[index]]);
+        expect(shadow(el).querySelectorAll('[part~="current-line"]')).to.have.length(1);
+      }
+      // A jump shows many lines at once without animating them all.
+      expect(shadow(el).querySelectorAll('[data-fresh]')).to.have.length(0);
+      el.restart();
+      el.next();
+      await el.updateComplete;
+      expect([...shadow(el).querySelectorAll('[data-fresh]')]).to.deep.equal([lineElements(el)[1]]);
     });
 
     it('renders a far line at once when it becomes current, and searches every line', async () => {

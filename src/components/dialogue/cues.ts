@@ -137,12 +137,18 @@ export interface LineTiming {
 
 /** Per-line times from lines' own `start`/`end`: a missing end runs to the next line's start. */
 export function timingsFromLines(lines: readonly { start?: number | undefined; end?: number | undefined }[]): (LineTiming | undefined)[] {
-  return lines.map((line, index) => {
-    if (line.start === undefined) return undefined;
-    const nextStart = lines.slice(index + 1).find((later) => later.start !== undefined)?.start;
-    const end = line.end ?? (nextStart !== undefined && nextStart > line.start ? nextStart : Number.POSITIVE_INFINITY);
-    return { start: line.start, end };
-  });
+  const timings: (LineTiming | undefined)[] = new Array(lines.length);
+  let nextStart: number | undefined;
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const { start, end } = lines[index]!;
+    if (start === undefined) {
+      timings[index] = undefined;
+      continue;
+    }
+    timings[index] = { start, end: end ?? (nextStart !== undefined && nextStart > start ? nextStart : Number.POSITIVE_INFINITY) };
+    nextStart = start;
+  }
+  return timings;
 }
 
 /** Per-line times from aligned cues: from the first cue's start to the last cue's end. */

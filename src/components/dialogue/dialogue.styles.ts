@@ -92,9 +92,8 @@ export const styles = css`
     padding: var(--lesson-space-xs);
     margin-inline: calc(-1 * var(--lesson-space-xs));
   }
+  /* Block flow, not grid: adding a line to a long list then lays out the new line, not the list. */
   .lines {
-    display: grid;
-    gap: var(--lesson-dialogue-line-gap);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -103,6 +102,7 @@ export const styles = css`
     display: grid;
     grid-template-columns: var(--lesson-dialogue-avatar-size) minmax(0, 1fr);
     gap: var(--lesson-space-s);
+    margin-block-end: var(--lesson-dialogue-line-gap);
     padding: var(--lesson-space-s);
     border-inline-start: 4px solid transparent;
     border-radius: var(--lesson-radius-small);
@@ -117,7 +117,7 @@ export const styles = css`
   .line.s4 { --speaker-color: var(--lesson-color-speaker-4); }
   .line.s5 { --speaker-color: var(--lesson-color-speaker-5); }
   .line.s6 { --speaker-color: var(--lesson-color-speaker-6); }
-  .line.current {
+  .line[aria-current='true'] {
     background: var(--lesson-dialogue-current-background);
     border-inline-start-color: var(--lesson-dialogue-current-border);
     /* Not colour alone: the current line also gets a frame. */
@@ -126,7 +126,7 @@ export const styles = css`
   .line:focus-visible {
     outline-offset: 0;
   }
-  .line.fresh {
+  .line[data-fresh] {
     animation: line-in var(--lesson-duration) ease-out;
   }
   @keyframes line-in {
@@ -360,7 +360,7 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .line.fresh,
+    .line[data-fresh],
     .think {
       animation-name: line-fade;
     }
@@ -370,7 +370,7 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    .line.current {
+    .line[aria-current='true'] {
       outline: 2px solid Highlight;
       outline-offset: -2px;
     }

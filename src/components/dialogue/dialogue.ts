@@ -40,6 +40,8 @@ interface Row {
   index: number;
   id: string;
   speaker: Speaker;
+  /** The speaker's position in the dialogue's speaker list. */
+  speakerIndex: number;
   /** 1 to 6: which `--lesson-color-speaker-N` the speaker wears. */
   colour: number;
   initials: string;
@@ -52,6 +54,8 @@ interface Row {
 /** Long transcripts show their first screenfuls at once and add the rest over the next frames. */
 const FIRST_LINES = 40;
 const LINES_PER_FRAME = 200;
+/** Lines re-render in blocks of this many (see renderLines). */
+const LINES_PER_BLOCK = 50;
 
 const HIGHLIGHT_NAME = 'lesson-dialogue-match';
 const ROLE_KEYS: Record<string, UiStringKey> = {
@@ -223,6 +227,8 @@ export class LessonDialogue extends LessonElement {
   private chunkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Lines from this index on appeared by stepping and animate in (not those shown on load). */
   private freshFrom = Number.POSITIVE_INFINITY;
+  /** The line elements `markLines` has marked, to unmark them when the marks move on. */
+  private markedLines = new Set<HTMLElement>();
 
   constructor() {
     super();
@@ -316,6 +322,7 @@ export class LessonDialogue extends LessonElement {
         index,
         id: lineId(section, index),
         speaker,
+        speakerIndex,
         colour: (speakerIndex % 6) + 1,
         initials: initials(speaker.name),
         plain: plainText(line.text),
@@ -391,7 +398,8 @@ export class LessonDialogue extends LessonElement {
           if (!effects.some((other) => other.type === 'reveal')) this.announceMove(effect.index, origin);
           break;
         case 'reveal':
-          this.freshFrom = effect.indices[0] ?? this.freshFrom;
+          // A step animates its line in; a jump that shows many lines at once does not.
+          this.freshFrom = effect.indices.length <= 3 ? (effect.indices[0] ?? this.freshFrom) : Number.POSITIVE_INFINITY;
           if (origin === 'user' || origin === 'auto') this.announceReveal(effect.indices);
           break;
         case 'gate':
@@ -435,8 +443,9 @@ export class LessonDialogue extends LessonElement {
     if (origin !== 'auto' && this.view?.playing === 'step') this.scheduleAutoAdvance();
     this.scrollTarget = { index, page: origin === 'user' || origin === 'auto' };
     this.renderLimit = Math.max(this.renderLimit, index + 1);
+    // Focus follows the learner's own moves among lines, never the audio, speech or auto-advance.
     const focused = this.shadowRoot?.activeElement;
-    if (focused instanceof HTMLElement && focused.matches('li.line')) this.focusLine = index;
+    if (origin === 'user' && focused instanceof HTMLElement && focused.matches('li.line')) this.focusLine = index;
   }
 
   private lineSentence(index: number): string {
@@ -726,6 +735,7 @@ export class LessonDialogue extends LessonElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.audio.attach(this.slottedMedia ?? this.renderRoot.querySelector<HTMLAudioElement>('audio.media') ?? undefined);
+    this.markLines();
     this.scrollToTarget();
     if (this.focusLine !== undefined) {
       this.shadowRoot?.querySelector<HTMLElement>(`#line-${this.focusLine}`)?.focus({ preventScroll: true });
@@ -734,6 +744,40 @@ export class LessonDialogue extends LessonElement {
     this.paintMatches();
     this.observeSeenLines();
     this.renderMoreLater();
+  }
+
+  /**
+   * Sets what changes on every step on the few lines concerned: `aria-current` and the
+   * `current-line` part on the current line, the tab stop (the current line, else the first),
+   * and `data-fresh` (the entrance animation) on lines a step has just shown.
+   */
+  private markLines() {
+    const root = this.shadowRoot;
+    const view = this.view;
+    if (!root || !view) return;
+    const line = (index: number) => (index >= 0 ? (root.getElementById(`line-${index}`) ?? undefined) : undefined);
+    const current = line(view.current);
+    const tabStop = current ?? line(0);
+    const fresh = new Set<HTMLElement>();
+    for (let index = this.freshFrom; index < view.revealed; index++) {
+      const element = line(index);
+      if (element) fresh.add(element);
+    }
+    for (const element of this.markedLines) {
+      if (element !== current) {
+        element.removeAttribute('aria-current');
+        element.part.remove('current-line');
+      }
+      if (element !== tabStop) element.tabIndex = -1;
+      if (!fresh.has(element)) delete element.dataset.fresh;
+    }
+    if (current) {
+      current.setAttribute('aria-current', 'true');
+      current.part.add('current-line');
+    }
+    if (tabStop) tabStop.tabIndex = 0;
+    for (const element of fresh) element.dataset.fresh = '';
+    this.markedLines = new Set([...fresh, ...(current ? [current] : []), ...(tabStop ? [tabStop] : [])]);
   }
 
   /** Adds the next lines once the current view has been painted (after a frame, in a task of its own). */
@@ -918,25 +962,38 @@ export class LessonDialogue extends LessonElement {
     </div>`;
   }
 
+  /**
+   * The lines, in blocks that re-render only when their own lines change: a step, an audio cue or
+   * a reveal touches one block at most. What changes on every step (the current line, the tab
+   * stop, the entrance animation) is not bound here but set on the few elements concerned after
+   * each update (`markLines`).
+   */
   private renderLines(view: DialogueSnapshot) {
     const searching = this.query.trim() !== '';
-    const focusable = view.current >= 0 ? view.current : 0;
-    const roles = new Map(this.section!.speakers.map((speaker) => [speaker.id, this.roleLabel(speaker.role)]));
-    const items: TemplateResult[] = [];
     const count = searching ? view.revealed : Math.min(view.revealed, this.renderLimit);
-    for (let index = 0; index < count; index++) {
+    const roles = this.section!.speakers.map((speaker) => this.roleLabel(speaker.role));
+    const rolesKey = roles.join('\n');
+    const blocks: unknown[] = [];
+    for (let first = 0; first < count; first += LINES_PER_BLOCK) {
+      const last = Math.min(first + LINES_PER_BLOCK, count);
+      blocks.push(guard([this.rows, first, last, this.matching, rolesKey], () => this.renderBlock(first, last, searching, roles)));
+    }
+    return blocks;
+  }
+
+  private renderBlock(first: number, last: number, searching: boolean, roles: string[]) {
+    const items: TemplateResult[] = [];
+    for (let index = first; index < last; index++) {
       const row = this.rows[index]!;
-      const current = index === view.current;
-      const role = roles.get(row.speaker.id) ?? '';
+      const role = roles[row.speakerIndex] ?? '';
       items.push(html`<li
         id=${`line-${index}`}
-        class=${`line s${row.colour}${current ? ' current' : ''}${index >= this.freshFrom ? ' fresh' : ''}`}
-        part=${current ? 'line current-line' : 'line'}
+        class=${`line s${row.colour}`}
+        part="line"
         data-index=${index}
-        aria-current=${current ? 'true' : nothing}
-        tabindex=${index === focusable ? '0' : '-1'}
+        tabindex="-1"
         ?hidden=${searching && !this.matching.has(index)}
-      >${guard([row, role], () => this.renderLineBody(row, role))}</li>`);
+      >${this.renderLineBody(row, role)}</li>`);
     }
     return items;
   }
