@@ -2,7 +2,18 @@
  * lesson-elements: every element, registered, plus the public helpers.
  * Importing this module defines all `lesson-*` tags (the CDN bundle's entry).
  */
+export { LessonDialogue } from './components/dialogue/dialogue.js';
+export { LessonProsCons } from './components/pros-cons/pros-cons.js';
+export { LessonFlashcards } from './components/flashcards/flashcards.js';
+export { LessonMnemonic } from './components/mnemonic/mnemonic.js';
+export { LessonTerm } from './components/glossary/term.js';
+export { LessonGlossary } from './components/glossary/glossary.js';
+export { LessonView } from './components/lesson-view/lesson-view.js';
+
 export { LessonElement } from './core/lesson-element.js';
+export { defineElement } from './core/define.js';
+export { baseStyles } from './core/styles.js';
+export { richText, plainText, renderBlocks } from './core/rich-text.js';
 export { validateLesson, LessonSchema, FORMAT_VERSION, LIMITS } from './core/schema.js';
 export type * from './core/schema.js';
 export { loadLesson, clearLessonCache, LessonLoadError } from './core/load.js';

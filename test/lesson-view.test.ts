@@ -41,7 +41,7 @@ describe('<lesson-view>', () => {
     const ids = [...root(el).querySelectorAll('section')].map((section) => section.id);
     expect(ids).to.deep.equal(['summaries', 'dialogues', 'pros-cons', 'key-concepts', 'examples', 'memory-aids', 'flashcards', 'glossary', 'links']);
     expect(root(el).querySelectorAll('lesson-dialogue')).to.have.length(2);
-    expect(root(el).querySelectorAll('lesson-pros-cons:not([mode])')).to.have.length(2);
+    expect(root(el).querySelectorAll('lesson-pros-cons[group]')).to.have.length(2);
     expect(root(el).querySelector('lesson-pros-cons[mode="practice"]')).to.exist;
     expect(root(el).querySelectorAll('.concepts dt')).to.have.length(6);
     expect(root(el).querySelectorAll('.examples li')).to.have.length(2);
@@ -151,8 +151,10 @@ describe('<lesson-view>', () => {
     expect(statements[4]!.result!.score).to.deep.equal({ raw: 7, min: 0, max: 9, scaled: 0.7778 });
     expect(new Set(statements.map((s) => s.context.registration)).size).to.equal(1);
     expect(el.score).to.be.closeTo(7 / 9, 1e-9);
-    el.remove();
+    window.dispatchEvent(new Event('pagehide'));
     expect(statements.at(-1)!.verb.display['en-US']).to.equal('terminated');
+    el.remove();
+    expect(statements.filter((s) => s.verb.display['en-US'] === 'terminated')).to.have.length(1);
   });
 
   it('posts statements to an LRS, queues them while it fails, and sends each exactly once', async () => {
