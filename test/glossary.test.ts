@@ -9,6 +9,7 @@ import type { LessonTerm } from '../src/components/glossary/term.js';
 import { lessonContext } from '../src/core/context.js';
 import { clearLessonCache } from '../src/core/load.js';
 import type { Lesson } from '../src/core/schema.js';
+import { countFetches } from './fixtures/fetch-counter.js';
 import { miniLesson } from './fixtures/mini-lesson.js';
 
 function glossaryLesson(): Lesson {
@@ -198,12 +199,7 @@ describe('<lesson-glossary>', () => {
     });
 
     it('gives its terms the lesson: the page fetches it once', async () => {
-      const original = window.fetch;
-      let calls = 0;
-      window.fetch = (...args) => {
-        calls++;
-        return original(...args);
-      };
+      const fetches = countFetches();
       try {
         const onError = sinon.spy();
         const el = await fixture<LessonGlossary>(html`<lesson-glossary src="/demo/lessons/python-concurrency.json" @lesson-error=${onError}>
@@ -216,7 +212,7 @@ describe('<lesson-glossary>', () => {
         // The hand-written term waited for the glossary's lesson instead of reporting a missing source.
         await new Promise((resolve) => setTimeout(resolve, 10));
         expect(onError.called).to.equal(false);
-        expect(calls).to.equal(1);
+        expect(fetches.calls).to.equal(1);
         const trigger = terms[1]!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
         trigger.click();
         await terms[1]!.updateComplete;
@@ -224,7 +220,7 @@ describe('<lesson-glossary>', () => {
         expect(terms[1]!.open).to.equal(true);
         terms[1]!.hide();
       } finally {
-        window.fetch = original;
+        fetches.restore();
       }
     });
 

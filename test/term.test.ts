@@ -5,6 +5,7 @@ import { placePopover } from '../src/components/glossary/position.js';
 import { LessonTerm } from '../src/components/glossary/term.js';
 import { clearLessonCache } from '../src/core/load.js';
 import type { Lesson } from '../src/core/schema.js';
+import { countFetches } from './fixtures/fetch-counter.js';
 import { miniLesson } from './fixtures/mini-lesson.js';
 
 function glossaryLesson(): Lesson {
@@ -262,12 +263,7 @@ describe('<lesson-term>', () => {
   });
 
   it('gets its lesson from src, with one request for many terms', async () => {
-    const original = window.fetch;
-    let calls = 0;
-    window.fetch = (...args) => {
-      calls++;
-      return original(...args);
-    };
+    const fetches = countFetches();
     try {
       const wrapper = await fixture<HTMLElement>(html`<p>
         <lesson-term src="/demo/lessons/python-concurrency.json">GIL</lesson-term>
@@ -276,12 +272,12 @@ describe('<lesson-term>', () => {
       </p>`);
       const terms = [...wrapper.querySelectorAll('lesson-term')];
       await Promise.all(terms.map(ready));
-      expect(calls).to.equal(1);
+      expect(fetches.calls).to.equal(1);
       terms[1]!.show();
       await placed(terms[1]!);
       expect(terms[1]!.shadowRoot!.querySelector('[part~="popover-term"]')!.textContent).to.equal('Threading');
     } finally {
-      window.fetch = original;
+      fetches.restore();
     }
   });
 

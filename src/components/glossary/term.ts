@@ -341,25 +341,31 @@ export class LessonTerm extends LessonElement {
       this.shown = true;
       popover.setAttribute('data-placing', '');
       try {
-        // `source` ties the popover to its invoker (anchor and accessibility) where supported.
-        (popover.showPopover as (options?: { source?: HTMLElement }) => void)({ source: trigger });
+        // `source` ties the popover to its invoker (implicit anchor, accessibility) where supported.
+        const showPopover = popover.showPopover as (this: HTMLElement, options?: { source?: HTMLElement }) => void;
+        showPopover.call(popover, { source: trigger });
       } catch {
         // Not in a document, or no Popover API: the placement below still runs.
       }
       this.listenWhileOpen(true);
-      void placePopover(trigger, popover).then((placement) => {
-        if (this.shown) {
-          this.placement = placement;
+      placePopover(trigger, popover).then(
+        (placement) => {
+          if (this.shown) this.placement = placement;
+          else placement.stop();
           popover.removeAttribute('data-placing');
-        } else {
-          placement.stop();
-        }
-      });
+        },
+        (error: unknown) => {
+          // Floating UI could not load (offline?): show the popover where CSS put it rather than not at all.
+          popover.removeAttribute('data-placing');
+          console.warn('<lesson-term>: could not place the definition', error);
+        },
+      );
       this.emit(new LessonTermEvent({ termId: this.entry.id, open: true }));
       return;
     }
     if (!this.open && this.shown) {
       this.shown = false;
+      this.pinned = false;
       this.placement?.stop();
       this.placement = undefined;
       this.listenWhileOpen(false);
