@@ -863,6 +863,18 @@ describe('<lesson-dialogue>', () => {
     });
   });
 
+  it('keeps its contrast in the dark theme, in think mode with the prompt open', async () => {
+    const wrapper = await fixture(
+      html`<div style="--lesson-color-scheme: dark; color-scheme: dark; background: #0d1117">
+        <lesson-dialogue mode="think" .lesson=${talk()}></lesson-dialogue>
+      </div>`,
+    );
+    const el = await ready(wrapper.querySelector('lesson-dialogue')!);
+    for (let i = 0; i < 4; i++) el.next();
+    await expect(await settled(el)).to.be.accessible();
+    expect(part(el, 'think')).to.exist;
+  });
+
   describe('layout', () => {
     it('reflows at 320 px without horizontal scrolling', async () => {
       await setViewport({ width: 320, height: 640 });
