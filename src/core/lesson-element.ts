@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { consume, ContextRoot } from '@lit/context';
 import { lessonContext, type LessonContextValue } from './context.js';
 import { LessonErrorEvent, LessonLoadEvent, LessonStorageEvent, type LessonErrorDetail } from './events.js';
 import { LessonLoadError, loadLesson, parseLessonText, splitSource, toLesson } from './load.js';
-import { onTranslationsChange, translate, type UiStringKey, type UiStrings } from './localize.js';
+import { ensureTranslation, onTranslationsChange, translate, type UiStringKey, type UiStrings } from './localize.js';
 import type { Lesson } from './schema.js';
 import { getDefaultStore, progressKey, type ProgressStore } from './storage.js';
 import { baseStyles } from './styles.js';
@@ -22,6 +22,19 @@ function watchDocument(element: LessonElement, connected: boolean) {
     documentObserver = new MutationObserver(() => connectedElements.forEach((el) => el.requestUpdate()));
     documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
   }
+}
+
+// Replays context requests made before a provider (<lesson-view>, <lesson-glossary>) was upgraded.
+let contextRoot: ContextRoot | undefined;
+
+/** Is `element` inside another lesson element (across shadow roots), which will hand it the lesson? */
+function insideLessonElement(element: Element): boolean {
+  let node: Node | null = element.parentNode;
+  while (node) {
+    if (node instanceof LessonElement || (node instanceof Element && node.localName.startsWith('lesson-') && !customElements.get(node.localName))) return true;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return false;
 }
 
 /** The nearest value of an attribute on an ancestor, crossing shadow roots, stopping below <html>. */
@@ -90,6 +103,10 @@ export abstract class LessonElement extends LitElement {
     super.connectedCallback();
     this.reportMissingSourceLater();
     installTokens(this.ownerDocument);
+    if (!contextRoot) {
+      contextRoot = new ContextRoot();
+      contextRoot.attach(document.documentElement);
+    }
     watchDocument(this, true);
     this.stopTranslations = onTranslationsChange(() => this.requestUpdate());
     // The inline script may be parsed after the element is upgraded: watch for it until it arrives.
@@ -108,7 +125,8 @@ export abstract class LessonElement extends LitElement {
   private reportMissingSourceLater() {
     const check = () =>
       setTimeout(() => {
-        if (this.isConnected && this.loadState === 'idle') {
+        // Inside a view or glossary the lesson comes from it, and so does any error.
+        if (this.isConnected && this.loadState === 'idle' && !insideLessonElement(this)) {
           this.setLessonError({ kind: 'not-found', messages: [this.t('errorNoSource')] });
         }
       });
@@ -126,13 +144,11 @@ export abstract class LessonElement extends LitElement {
 
   /** The language of the UI: own `lang`, an ancestor's, the lesson's, the page's, English. */
   get uiLang(): string {
-    return (
-      this.getAttribute('lang') ||
-      inheritedAttribute(this, 'lang') ||
-      this.data?.lang ||
-      document.documentElement.lang ||
-      'en'
-    );
+    return this.resolveLang(this.data?.lang);
+  }
+
+  private resolveLang(lessonLang: string | undefined): string {
+    return this.getAttribute('lang') || inheritedAttribute(this, 'lang') || lessonLang || document.documentElement.lang || 'en';
   }
 
   /** Text direction, resolved like the language. */
@@ -230,6 +246,16 @@ export abstract class LessonElement extends LitElement {
 
   /** Renders the lesson content. */
   protected abstract renderLesson(lesson: Lesson): unknown;
+
+  /** Waits for the UI strings of a built-in language before rendering, so the UI never flashes in English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    // The lesson may arrive in this very update (a property, the view's context): look at its language too.
+    const incoming = this.data ?? this.inheritedLesson?.lesson ?? this.lesson;
+    const lessonLang = (incoming as { lang?: unknown } | undefined)?.lang;
+    const strings = ensureTranslation(this.resolveLang(typeof lessonLang === 'string' ? lessonLang : undefined));
+    if (strings) await strings;
+    super.scheduleUpdate();
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('lesson') || changed.has('src') || changed.has('inheritedLesson')) {

@@ -8,15 +8,41 @@
  * or per element: `el.strings = { next: 'Continue' }`.
  */
 import { en, type UiStrings } from './locales/en.js';
-import { es } from './locales/es.js';
 
 export type { UiStrings };
 export type UiStringKey = keyof UiStrings;
 
-const translations = new Map<string, Partial<UiStrings>>([
-  ['en', en],
-  ['es', es],
-]);
+const translations = new Map<string, Partial<UiStrings>>([['en', en]]);
+
+/**
+ * Built-in languages besides English are loaded when a page first needs
+ * them, so an English page never downloads Spanish strings.
+ */
+const builtIn: Record<string, () => Promise<Partial<UiStrings>>> = {
+  es: () => import('./locales/es.js').then((module) => module.es),
+};
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Starts loading a built-in language if `lang` needs one. Returns a promise
+ * while strings are still on their way, undefined when nothing is to wait for.
+ */
+export function ensureTranslation(lang: string): Promise<void> | undefined {
+  const base = lang.toLowerCase().split('-')[0] ?? 'en';
+  const load = builtIn[base];
+  if (!load) return undefined;
+  let pending = loading.get(base);
+  if (!pending) {
+    pending = load().then(
+      (strings) => registerTranslation(base, { ...strings, ...translations.get(base) }),
+      (error: unknown) => console.error(`lesson-elements: the "${base}" UI strings could not be loaded`, error),
+    );
+    loading.set(base, pending);
+    void pending.then(() => builtInLoaded.add(base));
+  }
+  return builtInLoaded.has(base) ? undefined : pending;
+}
+const builtInLoaded = new Set<string>();
 const listeners = new Set<() => void>();
 
 /** Adds or overrides UI strings for a language (`"es"`, `"pt-BR"`); elements re-render. */

@@ -392,8 +392,7 @@ export class LessonView extends LessonElement {
       case 'pros-cons':
         return html`${(lesson.prosCons ?? []).map((group) => html`<lesson-pros-cons id=${group.id} group=${group.id} heading-level=${childLevel}></lesson-pros-cons>`)}
           <div class="practice">
-            ${this.heading(this.headingLevel + 2, this.t('viewSortIt'), undefined, 'subsection-title')}
-            <lesson-pros-cons data-part="pros-cons" ?compare=${(lesson.prosCons ?? []).length > 1} mode="practice" heading-level=${Math.min(childLevel + 1, 6)}></lesson-pros-cons>
+            <lesson-pros-cons data-part="pros-cons" ?compare=${(lesson.prosCons ?? []).length > 1} mode="practice" heading-level=${childLevel}></lesson-pros-cons>
           </div>`;
       case 'key-concepts':
         return html`<dl class="concepts">

@@ -243,7 +243,6 @@ export const en = {
   viewProgressLabel: 'Lesson progress',
   viewProgressText: '{percent}% complete ({done} of {total})',
   viewComplete: 'Lesson complete. Well done!',
-  viewSortIt: 'Sort it: pro or con?',
 };
 
 export type UiStrings = typeof en;

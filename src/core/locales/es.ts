@@ -242,5 +242,4 @@ export const es: UiStrings = {
   viewProgressLabel: 'Progreso de la lección',
   viewProgressText: '{percent}% completado ({done} de {total})',
   viewComplete: 'Lección completada. ¡Bien hecho!',
-  viewSortIt: 'Clasifícalo: ¿ventaja o desventaja?',
 };
