@@ -137,7 +137,7 @@ export interface LineTiming {
 
 /** Per-line times from lines' own `start`/`end`: a missing end runs to the next line's start. */
 export function timingsFromLines(lines: readonly { start?: number | undefined; end?: number | undefined }[]): (LineTiming | undefined)[] {
-  const timings: (LineTiming | undefined)[] = new Array(lines.length);
+  const timings = new Array<LineTiming | undefined>(lines.length);
   let nextStart: number | undefined;
   for (let index = lines.length - 1; index >= 0; index--) {
     const { start, end } = lines[index]!;
