@@ -152,9 +152,8 @@ export class LessonProsCons extends LessonElement {
     const selectionChanged = ['group', 'groups', 'compare', 'mode'].some((key) => changed.has(key));
     const sourceChanged = ['lesson', 'src', 'inheritedLesson'].some((key) => changed.has(key));
     if (!this.hasUpdated || !selectionChanged || sourceChanged) return;
-    if (this.data) this.lessonChanged(this.data);
-    // An unknown id cleared the lesson; a corrected id loads it again (from the loader's cache).
-    else if (this.loadState === 'error' && this.error?.kind === 'not-found') this.retry();
+    // The lesson stays loaded after an unknown id, so a corrected id simply selects again.
+    if (this.data) this.reselect();
   }
 
   /** The id reported in practice events: the group's id, or the compared ids joined with "+". */
