@@ -7,12 +7,24 @@
  *
  * or per element: `el.strings = { next: 'Continue' }`.
  */
-import { en, type UiStrings } from './locales/en.js';
+import { en, type CoreStrings } from './locales/en.js';
 
-export type { UiStrings };
+/**
+ * Every UI string key. Each element adds its own keys from its `strings.ts`
+ * (declaration merging), so a bundle of one element carries only its strings.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface UiStrings extends CoreStrings {}
 export type UiStringKey = keyof UiStrings;
 
-const translations = new Map<string, Partial<UiStrings>>([['en', en]]);
+/** English, the fallback of every key: the shared strings plus each loaded element's. */
+const defaults: Record<string, string> = { ...en };
+const translations = new Map<string, Partial<UiStrings>>();
+
+/** Adds an element's English strings to the fallback layer (page overrides still win). */
+export function registerDefaultStrings(strings: Record<string, string>): void {
+  Object.assign(defaults, strings);
+}
 
 /**
  * Built-in languages besides English are loaded when a page first needs
@@ -76,6 +88,6 @@ export function translate(
   const exact = lang.toLowerCase();
   const base = exact.split('-')[0] ?? 'en';
   const template =
-    overrides?.[key] ?? translations.get(exact)?.[key] ?? translations.get(base)?.[key] ?? en[key];
+    overrides?.[key] ?? translations.get(exact)?.[key] ?? translations.get(base)?.[key] ?? defaults[key] ?? key;
   return format(template, params);
 }

@@ -46,6 +46,7 @@ import {
 } from './progress.js';
 import { LeitnerScheduler, loadFsrsScheduler, type Memory, type Rating, type Scheduler, type SchedulerKind } from './scheduler.js';
 import { relativeTime, StudySession, type SessionSummary } from './session.js';
+import './strings.js';
 
 export type FlashcardsMode = 'browse' | 'study' | 'type';
 

@@ -13,6 +13,7 @@ import { styles } from './glossary.styles.js';
 import { createMatcher, type TermMatcher } from './linker.js';
 import { filterEntries, findEntry, groupByLetter, termKey } from './lookup.js';
 import { LessonTerm } from './term.js';
+import './strings.js';
 
 const NO_ENTRIES: readonly GlossaryEntry[] = [];
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };

@@ -11,6 +11,7 @@ import { baseStyles } from '../../core/styles.js';
 import { findEntry, termKey } from './lookup.js';
 import { placePopover, type Placement } from './position.js';
 import { styles } from './term.styles.js';
+import './strings.js';
 
 type OpenReason = 'click' | 'hover' | 'focus';
 

@@ -26,6 +26,7 @@ import '../mnemonic/mnemonic.js';
 import '../flashcards/flashcards.js';
 import '../glossary/glossary.js';
 import '../glossary/term.js';
+import './strings.js';
 
 type SummaryLevel = 'quick' | 'standard' | 'detailed';
 const SUMMARY_LEVELS: SummaryLevel[] = ['quick', 'standard', 'detailed'];

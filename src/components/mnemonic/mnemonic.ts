@@ -32,6 +32,7 @@ import {
   type RecallItem,
   type RecallTask,
 } from './practice.js';
+import './strings.js';
 
 /** How a learner checks what they recalled. */
 export type MnemonicCheckBy = 'any' | 'typing' | 'rating';

@@ -25,6 +25,7 @@ import {
   type PracticeState,
   type Statement,
 } from './sort-practice.js';
+import './strings.js';
 
 export type ProsConsMode = 'card' | 'practice';
 

@@ -1,4 +1,4 @@
-import type { UiStrings } from './en.js';
+import type { UiStrings } from '../localize.js';
 
 /** Spanish UI strings. Typed as complete so a missing key fails the build. */
 export const es: UiStrings = {
