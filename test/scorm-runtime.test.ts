@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { LessonCompleteEvent, LessonLoadEvent, LessonProgressEvent } from '../src/core/events.js';
 import { MemoryProgressStore, progressKey } from '../src/core/storage.js';
@@ -446,5 +447,59 @@ describe('lesson id', () => {
     view.dispatchEvent(new LessonLoadEvent('mini'));
     view.dispatchEvent(new LessonCompleteEvent({ id: 'mini' }));
     expect(lms.cmi.core.lesson_status).to.equal('completed');
+  });
+});
+
+describe('the real <lesson-view> in a SCO frame', () => {
+  type View = HTMLElement & { loadState: string; completion: number; score: number | undefined };
+
+  /** Launches test/fixtures/scorm/view-sco.html (a package's launch page, from the sources) and waits for the lesson. */
+  async function launchView(): Promise<{ win: LmsWindow & { scorm?: ScormSession }; view: View }> {
+    const iframe = await frame('/test/fixtures/scorm/view-sco.html');
+    // Tall enough to show every section: reading sections count once seen.
+    iframe.style.cssText = 'width: 900px; height: 14000px; border: 0';
+    const win = iframe.contentWindow as LmsWindow & { scorm?: ScormSession };
+    const view = win.document.querySelector('lesson-view') as View;
+    await waitUntil(() => view.loadState === 'ready', 'the lesson did not load', { timeout: 10_000 });
+    return { win, view };
+  }
+
+  /** Each element's task ends with the event it fires when its learner finishes; the practice scores 5 of 6. */
+  function finishEveryPart(view: View) {
+    const complete = (element: Element, detail: Record<string, unknown>) =>
+      element.dispatchEvent(new CustomEvent('lesson-complete', { bubbles: true, composed: true, detail }));
+    const root = view.shadowRoot!;
+    root.querySelectorAll('lesson-dialogue').forEach((dialogue) => complete(dialogue, { id: dialogue.getAttribute('dialogue') }));
+    complete(root.querySelector('lesson-pros-cons[mode="practice"]')!, { id: 'pros-cons', score: 5, maxScore: 6 });
+    for (const aid of ['threading-rhyme', 'chef-story', 't-and-m', 'mop']) complete(root.querySelector('lesson-mnemonic')!, { id: aid });
+    complete(root.querySelector('lesson-flashcards')!, { id: 'flashcards' });
+  }
+
+  before(() => setViewport({ width: 1000, height: 15000 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  it('SCORM 1.2: the lesson reports passed with its score, keeps progress in suspend_data and resumes from it', async () => {
+    const first = lms12();
+    (window as LmsWindow).API = first.api;
+    const { win, view } = await launchView();
+    expect(win.scorm?.version).to.equal('1.2');
+    expect(first.lms.cmi.core.lesson_status).to.equal('incomplete');
+    await waitUntil(() => view.completion > 0, 'no reading section counted');
+    finishEveryPart(view);
+    await waitUntil(() => view.completion === 1, `the lesson is not complete (${view.completion})`);
+    expect(first.lms.cmi.core.lesson_status).to.equal('passed');
+    expect(first.lms.cmi.core.score.raw).to.equal('83.33');
+    frames.splice(0).forEach((iframe) => iframe.remove());
+    expect(first.log.rejected).to.deep.equal([]);
+    expect(first.lms.cmi.suspend_data).to.match(/^\{"python-concurrency":\{.*"view-progress"/);
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('lesson-elements:python-concurrency'))).to.deep.equal([]);
+
+    const second = lms12(relaunch12(first.lms));
+    (window as LmsWindow).API = second.api;
+    const resumed = await launchView();
+    expect(resumed.win.scorm?.entry).to.equal('resume');
+    expect(resumed.view.completion).to.equal(1);
+    expect(resumed.view.score).to.be.closeTo(5 / 6, 1e-9);
+    expect(second.lms.cmi.core.lesson_status).to.equal('passed');
   });
 });
