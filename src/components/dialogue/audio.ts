@@ -37,7 +37,7 @@ export class AudioSource {
   private cueListeners: AbortController | undefined;
   private readonly cueLines = new Map<TextTrackCue, number>();
   private timings: (LineTiming | undefined)[] = [];
-  private lines: readonly CueLine[] = [];
+  private lines: () => readonly CueLine[] = () => [];
   private speakers: readonly CueSpeaker[] = [];
   private rate = 1;
 
@@ -52,8 +52,11 @@ export class AudioSource {
     return this.media?.paused ?? true;
   }
 
-  /** The lines to cue and their own times (undefined for a line without `start`). */
-  setLines(lines: readonly CueLine[], speakers: readonly CueSpeaker[], timings: (LineTiming | undefined)[]): void {
+  /**
+   * The lines' own times (undefined for a line without `start`), and the lines themselves,
+   * asked for only to match the cues of a WebVTT file.
+   */
+  setLines(lines: () => readonly CueLine[], speakers: readonly CueSpeaker[], timings: (LineTiming | undefined)[]): void {
     this.lines = lines;
     this.speakers = speakers;
     this.timings = timings;
@@ -166,10 +169,11 @@ export class AudioSource {
   private useCueFile(track: TextTrack) {
     const trackCues = [...(track.cues ?? [])];
     const cues = trackCues.map((cue) => ({ id: cue.id, start: cue.startTime, end: cue.endTime, text: (cue as VTTCue).text ?? '' }));
-    const cueLines = alignCues(cues, this.lines, this.speakers);
+    const lines = this.lines();
+    const cueLines = alignCues(cues, lines, this.speakers);
     this.cueLines.clear();
     trackCues.forEach((cue, index) => this.cueLines.set(cue, cueLines[index]!));
-    const fromCues = timingsFromCues(cues, cueLines, this.lines.length);
+    const fromCues = timingsFromCues(cues, cueLines, lines.length);
     this.timings = fromCues.map((timing, index) => timing ?? this.timings[index]);
     this.onCueChange(track);
   }

@@ -25,6 +25,7 @@ import { icons } from './icons.js';
 import { AutoAdvance, autoAdvanceDelay, clampRate, formatTime, RATES } from './pacing.js';
 import { assignVoices, loadVoices, SpeechQueue, type SpeechSynthesisLike, type UtteranceLike, type VoiceLike } from './speech.js';
 import { findMatches, initials, matchesQuery, transcriptFileName, transcriptText } from './transcript.js';
+import './strings.js';
 
 export type DialogueMode = 'read' | 'step' | 'think';
 
@@ -36,19 +37,42 @@ type Origin = 'user' | 'auto' | PlaybackSource;
 
 type SpeechStatus = 'idle' | 'checking' | 'ready' | 'no-voices' | 'unsupported' | 'failed';
 
-interface Row {
-  index: number;
-  id: string;
+/** What a speaker looks like: worked out once per speaker, shared by their lines. */
+interface SpeakerLook {
   speaker: Speaker;
   /** The speaker's position in the dialogue's speaker list. */
-  speakerIndex: number;
+  index: number;
   /** 1 to 6: which `--lesson-color-speaker-N` the speaker wears. */
   colour: number;
   initials: string;
-  plain: string;
-  /** The lesson text, rendered to a template on first use. */
-  source: string;
-  content?: unknown;
+}
+
+/** One line, ready to show. Its text is parsed only when first needed: a long transcript shows its first lines first. */
+class Row {
+  private plainCache: string | undefined;
+  private contentCache: unknown;
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly look: SpeakerLook,
+    /** The line's text as written in the lesson (inline markup included). */
+    readonly source: string,
+  ) {}
+
+  get speaker(): Speaker {
+    return this.look.speaker;
+  }
+
+  /** The text without markup: for search, speech, announcements and copying. */
+  get plain(): string {
+    return (this.plainCache ??= plainText(this.source));
+  }
+
+  /** The text as a template. */
+  get content(): unknown {
+    return (this.contentCache ??= richText(this.source));
+  }
 }
 
 /** Long transcripts show their first screenfuls at once and add the rest over the next frames. */
@@ -315,20 +339,10 @@ export class LessonDialogue extends LessonElement {
       this.rows = [];
       return;
     }
-    const speakers = new Map(section.speakers.map((speaker, index) => [speaker.id, { speaker, index }]));
-    this.rows = section.lines.map((line, index) => {
-      const { speaker, index: speakerIndex } = speakers.get(line.speaker)!;
-      return {
-        index,
-        id: lineId(section, index),
-        speaker,
-        speakerIndex,
-        colour: (speakerIndex % 6) + 1,
-        initials: initials(speaker.name),
-        plain: plainText(line.text),
-        source: line.text,
-      };
-    });
+    const looks = new Map(
+      section.speakers.map((speaker, index) => [speaker.id, { speaker, index, colour: (index % 6) + 1, initials: initials(speaker.name) }]),
+    );
+    this.rows = section.lines.map((line, index) => new Row(index, lineId(section, index), looks.get(line.speaker)!, line.text));
     const thinking = this.stepping && (this.mode === 'think' || this.thinkFirst);
     const thinkPoints = thinking
       ? findThinkPoints(section.speakers, this.rows.map((row) => ({ speaker: row.speaker.id, text: row.plain })))
@@ -336,8 +350,9 @@ export class LessonDialogue extends LessonElement {
     this.controller = new DialogueController(this.rows.length, { stepping: this.stepping, thinkPoints });
     this.controller.restore(this.readProgress('dialogue', section.id));
     this.view = this.controller.snapshot;
+    const rows = this.rows;
     this.audio.setLines(
-      this.rows.map((row) => ({ id: section.lines[row.index]!.id, speaker: row.speaker.id, text: row.plain })),
+      () => rows.map((row) => ({ id: section.lines[row.index]!.id, speaker: row.speaker.id, text: row.plain })),
       section.speakers,
       timingsFromLines(section.lines),
     );
@@ -985,10 +1000,10 @@ export class LessonDialogue extends LessonElement {
     const items: TemplateResult[] = [];
     for (let index = first; index < last; index++) {
       const row = this.rows[index]!;
-      const role = roles[row.speakerIndex] ?? '';
+      const role = roles[row.look.index] ?? '';
       items.push(html`<li
         id=${`line-${index}`}
-        class=${`line s${row.colour}`}
+        class=${`line s${row.look.colour}`}
         part="line"
         data-index=${index}
         tabindex="-1"
@@ -1000,12 +1015,12 @@ export class LessonDialogue extends LessonElement {
 
   private renderLineBody(row: Row, role: string) {
     const showRole = role && role.toLowerCase() !== row.speaker.name.toLowerCase();
-    return html`<span class="avatar" part="avatar" aria-hidden="true">${row.initials}</span>
+    return html`<span class="avatar" part="avatar" aria-hidden="true">${row.look.initials}</span>
       <div class="body">
         <p class="who" part="speaker"><span class="name">${row.speaker.name}</span>${showRole
           ? html` <span class="role" part="role">${role}</span>`
           : nothing}</p>
-        <p class="text" part="text" dir="auto">${(row.content ??= richText(row.source))}</p>
+        <p class="text" part="text" dir="auto">${row.content}</p>
       </div>`;
   }
 
