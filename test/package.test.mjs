@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createContext, runInContext } from 'node:vm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { findAll, parseXml } from './fixtures/scorm/xml.mjs';
 
@@ -250,6 +251,12 @@ describe('--format embed', () => {
     assert.match(embedPage, /<script type="module" src="\.\/embed-child\.js"><\/script>/);
     assert.match(readFileSync(join(dir, 'index.html'), 'utf8'), /<lesson-view src="lesson\.json"><\/lesson-view>/);
     assert.match(stdout, /<iframe data-lesson-embed title="Media &amp; &quot;quotes&quot; &lt;lesson&gt;"/);
+    // lesson-embed.js is pasted as a classic script: it must run beside the page's own globals and add none.
+    const page = { addEventListener() {}, document: { readyState: 'complete', querySelectorAll: () => [] } };
+    const context = createContext({ window: page, Symbol, CustomEvent: class {} });
+    runInContext('var e = 1; const t = 2; let s = 3;', context);
+    runInContext(readFileSync(join(dir, 'lesson-embed.js'), 'utf8'), context);
+    assert.equal(runInContext('[typeof e, typeof t, typeof s, typeof n, typeof o].join()', context), 'number,number,number,undefined,undefined');
     for (const [, specifier] of readFileSync(join(dir, 'lesson-elements.js'), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g)) {
       assert.ok(existsSync(join(dir, specifier)), `chunk ${specifier}`);
     }
