@@ -119,6 +119,8 @@ const perElement = Object.fromEntries(elements.map((element) => [element.name, j
 // one build each, so every file stands alone. dist/standalone/lesson-elements.js is the bundle
 // with its lazy chunks inlined, for `lesson-elements package --format html` (file:// cannot import chunks).
 const deliveryBuilds = ['scorm-runtime', 'lesson-embed', 'embed-child'].map((name) => cdnBuild({ [name]: join(dist, 'delivery', `${name}.js`) }));
+// lesson-embed.js is pasted into blogs as a classic <script>: its top-level names must not become the page's globals.
+deliveryBuilds[1].output = { ...deliveryBuilds[1].output, format: 'iife' };
 deliveryBuilds[2].plugins.push({
   name: 'embed-page',
   async writeBundle() {
