@@ -287,19 +287,29 @@ describe('SCORM 1.2 session', () => {
     for (const [key, value] of Object.entries(progress)) expect(second.session.store.read(key)).to.deep.equal(value);
   });
 
-  it('keeps what cannot fit on this device, says so, and still reads it back', async () => {
+  it('keeps what cannot fit in the browser, warns, and still reads it back', async () => {
     const overflow = new MemoryProgressStore();
-    const first = await start({}, { overflow });
+    const warn = sinon.spy();
+    const first = await start({}, { overflow, warn });
     const progress = cardStates('mini', 150);
     for (const [key, value] of Object.entries(progress)) first.session.store.write(key, value);
     first.session.commit();
     expect(first.log.rejected).to.deep.equal([]);
     expect(first.lms.cmi.suspend_data.length).to.be.at.most(4096);
-    expect(first.session.store.fault).to.match(/kept on this device/);
+    expect(warn.firstCall.args[0]).to.match(/larger than the LMS can keep \(4096 characters\): \d+ part\(s\) are kept in this browser only/);
+    expect(first.session.store.fault).to.equal(undefined, 'progress is still saved: no notice');
     first.session.finish();
 
     const second = await start(relaunch12(first.lms), { overflow });
     for (const [key, value] of Object.entries(progress)) expect(second.session.store.read(key)).to.deep.equal(value);
+  });
+
+  it('says progress is not saved when what does not fit has nowhere to go', async () => {
+    const { session } = await start();
+    for (const [key, value] of Object.entries(cardStates('mini', 150))) session.store.write(key, value);
+    session.commit();
+    expect(session.store.fault).to.match(/kept until the page is closed/);
+    expect(session.store.read('lesson-elements:mini:cards:card-0:forward')).to.deep.equal(cardStates('mini', 1)['lesson-elements:mini:cards:card-0:forward']);
   });
 
   it('starts afresh, without overwriting, when suspend_data is not its own', async () => {

@@ -434,9 +434,13 @@ class Session implements ScormSession {
     this.dirty = false;
     const { value, omitted } = encodeSuspendData(this.store.entries, this.limit);
     if (omitted.length) {
-      for (const key of omitted) this.options.overflow?.write(key, JSON.parse(this.store.entries.get(key)!));
-      this.store.fault = `Progress is larger than the LMS can keep (${this.limit} characters); ${omitted.length} part(s) are kept on this device only`;
-      this.warn(this.store.fault);
+      const { overflow } = this.options;
+      for (const key of omitted) overflow?.write(key, JSON.parse(this.store.entries.get(key)!));
+      const kept = overflow && !overflow.fault;
+      const message = `Progress is larger than the LMS can keep (${this.limit} characters): ${omitted.length} part(s) are kept ${kept ? 'in this browser only' : 'until the page is closed'}`;
+      this.warn(message);
+      // The elements' notice says progress is not being saved: true only when nothing keeps the overflow.
+      if (!kept) this.store.fault = message;
     }
     if (!this.update(ELEMENTS[this.lms.version].suspendData, value)) {
       if (this.known.get(ELEMENTS[this.lms.version].suspendData) !== value) {
