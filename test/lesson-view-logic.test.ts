@@ -69,9 +69,9 @@ describe('LRS client', () => {
       authorization: 'Basic abc',
       store,
       queueKey: 'q',
-      fetch: async (url, init) => {
-        requests.push({ url: String(url), init: init! });
-        return new Response(null, { status: 200 });
+      fetch: (url, init) => {
+        requests.push({ url: url as string, init: init! });
+        return Promise.resolve(new Response(null, { status: 200 }));
       },
     });
     await client.send(statement('s1'));
@@ -95,10 +95,10 @@ describe('LRS client', () => {
       store,
       queueKey: 'q',
       setTimer: (callback, ms) => timers.push({ callback, ms }),
-      fetch: async (_url, init) => {
-        if (!online) throw new TypeError('Failed to fetch');
+      fetch: (_url, init) => {
+        if (!online) return Promise.reject(new TypeError('Failed to fetch'));
         for (const s of JSON.parse(init!.body as string) as { id: string }[]) received.push(s.id);
-        return new Response(null, { status: 200 });
+        return Promise.resolve(new Response(null, { status: 200 }));
       },
     });
     await client.send(statement('a'));
@@ -108,7 +108,7 @@ describe('LRS client', () => {
     expect(timers[0]!.ms).to.equal(1000);
 
     // A reload: a new client on the same store still has the queue.
-    const afterReload = new LrsClient({ endpoint: 'https://lrs.test/xapi', store, queueKey: 'q', fetch: async () => new Response(null, { status: 409 }) });
+    const afterReload = new LrsClient({ endpoint: 'https://lrs.test/xapi', store, queueKey: 'q', fetch: () => Promise.resolve(new Response(null, { status: 409 })) });
     expect(afterReload.pending).to.have.length(2);
     afterReload.dispose();
 

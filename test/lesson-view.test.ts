@@ -56,7 +56,7 @@ describe('<lesson-view>', () => {
     const original = window.fetch;
     const urls: string[] = [];
     window.fetch = (input, init) => {
-      urls.push(String(input));
+      urls.push(input instanceof Request ? input.url : (input as string));
       return original(input, init);
     };
     try {
@@ -173,7 +173,7 @@ describe('<lesson-view>', () => {
     await waitUntil(() => ((store.read('lesson-elements:python-concurrency:xapi-queue') as unknown[]) ?? []).length >= 3, 'statements not queued');
     await fetch('/test-lrs/fail?on=0', { method: 'POST' });
     window.dispatchEvent(new Event('online'));
-    await waitUntil(async () => ((store.read('lesson-elements:python-concurrency:xapi-queue') as unknown[]) ?? []).length === 0, 'queue not flushed');
+    await waitUntil(() => ((store.read('lesson-elements:python-concurrency:xapi-queue') as unknown[]) ?? []).length === 0, 'queue not flushed');
     const received = (await (await fetch('/test-lrs/statements')).json()) as XapiStatement[];
     expect(received.map((s) => s.verb.display['en-US'])).to.deep.equal(['initialized', 'completed', 'progressed']);
     expect(new Set(received.map((s) => s.id)).size).to.equal(received.length);

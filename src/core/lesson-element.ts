@@ -254,7 +254,7 @@ export abstract class LessonElement extends LitElement {
     const lessonLang = (incoming as { lang?: unknown } | undefined)?.lang;
     const strings = ensureTranslation(this.resolveLang(typeof lessonLang === 'string' ? lessonLang : undefined));
     if (strings) await strings;
-    super.scheduleUpdate();
+    await super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
