@@ -24,6 +24,7 @@ import { styles } from './dialogue.styles.js';
 import { icons } from './icons.js';
 import { AutoAdvance, autoAdvanceDelay, clampRate, formatTime, RATES } from './pacing.js';
 import { assignVoices, loadVoices, SpeechQueue, type SpeechSynthesisLike, type UtteranceLike, type VoiceLike } from './speech.js';
+import './strings.js';
 import { findMatches, initials, matchesQuery, transcriptFileName, transcriptText } from './transcript.js';
 import './strings.js';
 
