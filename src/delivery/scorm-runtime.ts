@@ -85,11 +85,12 @@ export function findScormApi(start: Window = window, options: { maxDepth?: numbe
   const { maxDepth = 500, version } = options;
   const found = searchParents(start, maxDepth, version);
   if (found) return found;
-  let opener: Window | null = null;
+  let opener: Window | null;
   try {
-    opener = start.top?.opener ?? start.opener;
+    opener = ((start.top ?? start).opener ?? start.opener) as Window | null;
   } catch {
-    opener = null;
+    // A test double or an exotic embedding without a reachable opener.
+    return undefined;
   }
   return opener ? searchParents(opener, maxDepth, version) : undefined;
 }
