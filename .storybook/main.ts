@@ -1,10 +1,9 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import type { Plugin } from 'vite';
 
-/**
- * Storybook for designers and element authors. Stories live in `stories/`;
- * the seed lessons are served at `/lessons` so a story can point an element
- * at `src="lessons/python-concurrency.json#threading-overview"`.
- */
+// Storybook for designers and element authors. Stories live in `stories/`; the seed lessons are
+// served at `/lessons`, so a story points an element at `src="lessons/python-concurrency.json#id"`.
+
 /** Runtime dependencies of the elements, pre-bundled by the dev server before the first story loads. */
 const prebundledDependencies = [
   'lit',
@@ -23,6 +22,20 @@ const prebundledDependencies = [
   'fflate',
 ];
 
+/**
+ * package.json "sideEffects" lists only dist/ files (right for npm users), so to the bundler every
+ * src/ module is side-effect free, and a story's `import '../src/components/x/x.js'`, which only
+ * defines the tag, was tree-shaken from the production build: the element was never defined.
+ * In Storybook every src/ module keeps its side effects.
+ */
+const keepElementDefinitions: Plugin = {
+  name: 'lesson-elements:keep-element-definitions',
+  transform(code, id) {
+    if (/[\\/]src[\\/].*\.ts$/.test(id.split('?')[0] ?? '')) return { code, map: null, moduleSideEffects: true };
+    return undefined;
+  },
+};
+
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
@@ -38,6 +51,7 @@ const config: StorybookConfig = {
     const oxc = typeof viteConfig.oxc === 'object' && viteConfig.oxc ? viteConfig.oxc : {};
     return {
       ...viteConfig,
+      plugins: [...(viteConfig.plugins ?? []), keepElementDefinitions],
       // The production build lists every chunk at `info`; CI logs only need problems.
       ...(configType === 'PRODUCTION' ? { logLevel: 'warn' as const } : {}),
       // Storybook's own UI chunks (axe, docs blocks) are large by design; our code is measured by `npm run size`.

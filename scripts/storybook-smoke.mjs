@@ -22,7 +22,7 @@
  * may log that element's `<lesson-x>: ...` error and fail to fetch a lesson file; any other
  * story fails when one of its elements ends in the error state.
  */
-/* global document, window, requestAnimationFrame -- settleStory() and runAxe() run inside the page. */
+/* global document, window, customElements, requestAnimationFrame -- settleStory() and runAxe() run inside the page. */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -171,7 +171,17 @@ async function settleStory(settleTimeout) {
     await sleep(25);
   }
 
-  // 2. Every lesson element has loaded (or shown its error) and finished updating; repeat until no new ones appear.
+  // 2. Every lesson element is defined (a story whose import was dropped renders an empty tag that
+  // passes every other check), has loaded or shown its error, and has finished updating; repeat
+  // until no new ones appear.
+  const undefinedTags = () => [...new Set(lessonElements().map((el) => el.localName))].filter((tag) => !customElements.get(tag));
+  if (undefinedTags().length) {
+    // An element may load the modules of the elements it renders lazily: give them a moment.
+    await Promise.race([Promise.all(undefinedTags().map((tag) => customElements.whenDefined(tag))), sleep(5000)]);
+  }
+  if (undefinedTags().length) {
+    return { error: `not defined (is its module imported?): ${undefinedTags().map((tag) => `<${tag}>`).join(', ')}` };
+  }
   let previousCount = -1;
   for (;;) {
     const elements = lessonElements();
@@ -277,7 +287,12 @@ async function main() {
   const started = performance.now();
 
   async function worker() {
-    const page = await browser.newPage();
+    // One browser context (window) per worker: tabs sharing a window are hidden, and hidden
+    // documents get no animation frames, so elements waiting for one never finish rendering.
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const cdp = await page.createCDPSession();
+    const origin = new URL(baseUrl).origin;
     await page.setViewport({ width: 1024, height: 768 });
     /** Problems seen on the page for the entry being run. */
     let current = { problems: [], warnings: [] };
@@ -317,6 +332,12 @@ async function main() {
       const failures = [];
       const notes = [];
       try {
+        // Every story starts from empty storage (saved progress of one story must not leak into the next);
+        // the HTTP cache is kept.
+        await cdp.send('Storage.clearDataForOrigin', {
+          origin,
+          storageTypes: 'cookies,local_storage,indexeddb,service_workers,cache_storage',
+        });
         await page.goto(url, { waitUntil: 'load', timeout: storyTimeout });
         const settled =
           viewMode === 'story'
@@ -377,7 +398,7 @@ async function main() {
       for (const warning of new Set(current.warnings)) lines.push(`      warn: ${warning.split('\n')[0]}`);
       console.log(lines.join('\n'));
     }
-    await page.close();
+    await context.close();
   }
 
   try {
