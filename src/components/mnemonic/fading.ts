@@ -11,14 +11,11 @@
  * words), with a Unicode-aware regular expression as the fallback.
  */
 import { normalizeAnswer } from '../../core/match.js';
+import { firstLetter, graphemes } from './text.js';
+import type { Step } from './record.js';
 
-/** The fading steps, in order. */
-export const STEPS = [1, 2, 3] as const;
-export type Step = (typeof STEPS)[number];
-export const LAST_STEP: Step = 3;
-
-/** Is `value` one of the fading steps? */
-export const isStep = (value: unknown): value is Step => value === 1 || value === 2 || value === 3;
+export { isStep, LAST_STEP, STEPS, type Step } from './record.js';
+export { firstLetter, graphemes } from './text.js';
 
 /** A piece of text: a word a learner recalls, or what sits between words (spaces, punctuation). */
 export type TextToken = { word: true; text: string } | { word: false; text: string };
@@ -87,17 +84,6 @@ export const words = (text: string, lang?: string): string[] =>
   tokenize(text, lang)
     .filter((token) => token.word)
     .map((token) => token.text);
-
-const graphemeSegmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
-
-/** The user-perceived characters of `text` ("é" written as e + accent is one). */
-export function graphemes(text: string): string[] {
-  if (graphemeSegmenter) return [...graphemeSegmenter.segment(text)].map((part) => part.segment);
-  return text.match(/\P{M}\p{M}*/gu) ?? [];
-}
-
-/** The first letter of a word, as the learner would write it: "É" of "Élan", "ß" of "ßig". */
-export const firstLetter = (word: string): string => graphemes(word)[0] ?? '';
 
 /** One word at one step: whole, first letter only, or hidden. */
 export function fadeWord(word: string, step: Step): FadedWord {

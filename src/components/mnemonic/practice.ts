@@ -13,7 +13,20 @@
 import { matchesAnswer } from '../../core/match.js';
 import { plainText } from '../../core/rich-text.js';
 import type { MemoryAid } from '../../core/schema.js';
-import { compareWords, isStep, LAST_STEP, STEPS, type Step, type WordComparison } from './fading.js';
+import { compareWords, type WordComparison } from './fading.js';
+import { LAST_STEP, practiceScore, round, STEPS, type PracticeRecord, type Step, type StepResult } from './record.js';
+import { paragraphs } from './text.js';
+
+export { paragraphs } from './text.js';
+export {
+  isStep,
+  parseRecord,
+  practiceScore,
+  resumeStep,
+  startPractice,
+  type PracticeRecord,
+  type StepResult,
+} from './record.js';
 
 /** One thing to recall: text that fades, and the cue it is recalled from. */
 export interface RecallItem {
@@ -31,13 +44,6 @@ export interface RecallTask {
   /** One answer field for the whole text (rhyme, story) or one per item (memory-tool pairs, acronym words). */
   fields: 'whole' | 'each';
 }
-
-/** Paragraphs of a story: blank lines separate them. */
-export const paragraphs = (text: string): string[] =>
-  text
-    .split(/\n\s*\n/)
-    .map((part) => part.trim())
-    .filter(Boolean);
 
 /** The recall task of a memory aid. */
 export function recallTask(aid: MemoryAid): RecallTask {
@@ -57,17 +63,6 @@ export function recallTask(aid: MemoryAid): RecallTask {
 export const visibleCue = (item: RecallItem, step: Step): string | undefined =>
   item.cueFades && step === LAST_STEP ? undefined : item.cue;
 
-/** The result of one check. */
-export interface StepResult {
-  step: Step;
-  /** Typed and matched, or rated by the learner. */
-  method: 'typed' | 'rated';
-  /** Recalled completely (typed) or "I remembered it" (rated). */
-  correct: boolean;
-  /** Points earned for the step, 0 to 1. */
-  credit: number;
-}
-
 /** A check as it happened: the result, what was answered, and for typed answers the word-by-word comparison. */
 export interface Check extends StepResult {
   /** The answer as the learner gave it (fields joined with " / "), or "remembered" / "not yet". */
@@ -75,8 +70,6 @@ export interface Check extends StepResult {
   /** One comparison per answer field. */
   comparisons: WordComparison[];
 }
-
-const round = (value: number) => Math.round(value * 100) / 100;
 
 /** Judges typed answers: one for a `whole` task, one per item for an `each` task. */
 export function checkTyped(task: RecallTask, step: Step, answers: readonly string[], lang?: string): Check {
@@ -128,13 +121,6 @@ export interface PracticeState {
   check?: Check;
 }
 
-/** A practice starting at `step`, keeping earlier results (when resuming). */
-export const startPractice = (step: Step = 1, results: readonly StepResult[] = []): PracticeState => ({
-  step,
-  phase: 'recall',
-  results: results.filter((result) => result.step < step),
-});
-
 /** Shows the full text so the learner can rate themself. */
 export const reveal = (state: PracticeState): PracticeState =>
   state.phase === 'recall' ? { ...state, phase: 'revealed' } : state;
@@ -156,29 +142,8 @@ export const advance = (state: PracticeState): PracticeState =>
     ? { step: state.step, phase: 'done', results: state.results }
     : { step: (state.step + 1) as Step, phase: 'recall', results: state.results };
 
-/** Points earned and possible: one per step. */
-export function practiceScore(results: readonly StepResult[]): { score: number; maxScore: number } {
-  return { score: round(results.reduce((sum, result) => sum + result.credit, 0)), maxScore: STEPS.length };
-}
-
 /** Share of the steps checked, 0 to 1. */
 export const practiceProgress = (results: readonly StepResult[]): number => results.length / STEPS.length;
-
-/** What is saved of a practice, under the lesson id and the aid id. */
-export interface PracticeRecord {
-  /** The step checked last. */
-  step: Step;
-  /** Whether that check was a success. */
-  remembered: boolean;
-  /** Every step finished. */
-  complete: boolean;
-  /** The latest result of each step checked. */
-  results: StepResult[];
-  score: number;
-  maxScore: number;
-  /** When, as an ISO date-time. */
-  practisedAt: string;
-}
 
 /** The record to save after a check or at the end; undefined before any check. */
 export function toRecord(state: PracticeState, now: Date): PracticeRecord | undefined {
@@ -193,32 +158,3 @@ export function toRecord(state: PracticeState, now: Date): PracticeRecord | unde
     practisedAt: now.toISOString(),
   };
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-function parseResult(value: unknown): StepResult | undefined {
-  if (!isObject(value) || !isStep(value.step) || typeof value.correct !== 'boolean') return undefined;
-  const credit = typeof value.credit === 'number' && value.credit >= 0 && value.credit <= 1 ? value.credit : value.correct ? 1 : 0;
-  return { step: value.step, method: value.method === 'typed' ? 'typed' : 'rated', correct: value.correct, credit };
-}
-
-/** Reads a saved record defensively: saved data may come from an older version or be edited by hand. */
-export function parseRecord(value: unknown): PracticeRecord | undefined {
-  if (!isObject(value) || !isStep(value.step) || typeof value.remembered !== 'boolean') return undefined;
-  const results = Array.isArray(value.results)
-    ? value.results.map(parseResult).filter((result): result is StepResult => result !== undefined)
-    : [];
-  const practisedAt = typeof value.practisedAt === 'string' && !Number.isNaN(Date.parse(value.practisedAt)) ? value.practisedAt : '';
-  return {
-    step: value.step,
-    remembered: value.remembered,
-    complete: value.complete === true,
-    results,
-    ...practiceScore(results),
-    practisedAt,
-  };
-}
-
-/** The step to resume an unfinished practice at; undefined when it was finished (start again from step 1). */
-export const resumeStep = (record: PracticeRecord | undefined): Step | undefined =>
-  record && !record.complete && record.step < LAST_STEP ? ((record.step + 1) as Step) : undefined;

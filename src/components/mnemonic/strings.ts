@@ -1,6 +1,10 @@
 import { registerDefaultStrings } from '../../core/localize.js';
 
-/** English UI strings of this element: the fallback for every key (other languages: src/core/locales). */
+/**
+ * English UI strings of this element's aid view: the fallback for every key
+ * (other languages: src/core/locales). The practice strings are in
+ * `practice-strings.ts`, loaded with the practice.
+ */
 export const mnemonicStrings = {
   mnemonicLabel: 'Memory aids',
   mnemonicKindRhyme: 'Rhyme',
@@ -16,50 +20,12 @@ export const mnemonicStrings = {
   mnemonicPractise: 'Practise recall',
   mnemonicResume: 'Resume at step {step}',
   mnemonicStartOver: 'Start over',
-  mnemonicPractiseAgain: 'Practise again',
-  mnemonicBack: 'Back to the memory aid',
   mnemonicStop: 'Stop practice',
-  mnemonicPracticeLabel: 'Recall practice',
-  mnemonicStepHeading: 'Step {step} of {steps}: {name}',
-  mnemonicStepFull: 'Full text',
-  mnemonicStepFirstLetters: 'First letters',
-  mnemonicStepBlanks: 'Blanks',
-  mnemonicInstructionsFull: 'Read it closely, then say it or type it from memory.',
-  mnemonicInstructionsFirstLetters: 'Only the first letter of each word is left. Recall the full text.',
-  mnemonicInstructionsBlanks: 'Every word is hidden. Recall the full text.',
-  mnemonicInstructionsLetters: 'Recall the word each letter stands for.',
-  mnemonicInstructionsAcronymBlanks: 'The letters are hidden too. Recall every word, in order.',
-  mnemonicHiddenWords: 'Hidden words: {count}',
-  mnemonicHiddenWord: 'Word {n} hidden',
-  mnemonicYourAnswer: 'Your answer',
-  mnemonicSubmitHint: 'Press Ctrl+Enter to check.',
-  mnemonicWordFor: 'Word for {letter}',
-  mnemonicWordNumber: 'Word {n} of {total}',
-  mnemonicMeaningOf: 'Meaning of “{cue}”',
-  mnemonicEmptyAnswer: 'Type your answer first, or show the answer and rate yourself.',
-  mnemonicAnswerLabel: 'The full text',
-  mnemonicAnswerShown: 'Answer shown. Did you remember it?',
-  mnemonicRateLabel: 'Rate yourself',
-  mnemonicRatePrompt: 'Compare with what you recalled. Did you remember it?',
-  mnemonicRatePromptFull: 'Or say it to yourself without looking, then rate yourself.',
-  mnemonicRemembered: 'I remembered it',
-  mnemonicNotYet: 'Not yet',
-  mnemonicRatedRemembered: 'You remembered it.',
-  mnemonicRatedNotYet: 'Not yet: look at it once more, then carry on.',
-  mnemonicAllRecalled: 'every word recalled.',
-  mnemonicWordsRecalled: 'you recalled {recalled} of {total} words.',
-  mnemonicMissed: 'Missed: {words}',
-  mnemonicExtraWords: 'Words not in the text: {count}',
-  mnemonicMissedMark: 'missed',
-  mnemonicNextStep: 'Next step',
-  mnemonicFinish: 'Finish',
-  mnemonicDone: 'Practice complete',
   mnemonicResultRemembered: 'remembered',
   mnemonicResultNotYet: 'not yet',
-  mnemonicResultSkipped: 'not practised',
-  mnemonicComeBack: 'Memories fade unless they are tested: come back in a few days and practise again.',
   mnemonicLastPractised: 'Last practised {date}: step {step} of {steps}, {result}.',
   mnemonicLastPractisedUndated: 'Last practised: step {step} of {steps}, {result}.',
+  mnemonicPracticeLoadError: 'The practice could not be loaded.',
 };
 
 export type MnemonicStrings = typeof mnemonicStrings;

@@ -208,6 +208,7 @@ export const es: UiStrings = {
   mnemonicComeBack: 'Los recuerdos se desvanecen si no se ponen a prueba: vuelve dentro de unos días y practica otra vez.',
   mnemonicLastPractised: 'Última práctica el {date}: paso {step} de {steps}, {result}.',
   mnemonicLastPractisedUndated: 'Última práctica: paso {step} de {steps}, {result}.',
+  mnemonicPracticeLoadError: 'No se pudo cargar la práctica.',
 
   // <lesson-term>, <lesson-glossary>
   termAliases: 'También llamado:',
