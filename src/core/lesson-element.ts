@@ -12,6 +12,9 @@ import { installTokens } from '../themes/tokens.js';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
+// Lesson objects already validated, shared by every element: a framework handing one object to ten elements validates it once.
+const validated = new WeakMap<object, Lesson>();
+
 // One observer for the whole page: a change of <html lang|dir> re-renders every element (as Shoelace does).
 const connectedElements = new Set<LessonElement>();
 let documentObserver: MutationObserver | undefined;
@@ -97,7 +100,6 @@ export abstract class LessonElement extends LitElement {
   private loadController: AbortController | undefined;
   private inlineObserver: MutationObserver | undefined;
   private stopTranslations: (() => void) | undefined;
-  private readonly validated = new WeakMap<object, Lesson>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -123,13 +125,16 @@ export abstract class LessonElement extends LitElement {
 
   /** Never a blank box: once the page is parsed and a task has passed, no source at all is an error. */
   private reportMissingSourceLater() {
+    // After the first update (which may wait for UI strings) has looked for a source, and one more task.
     const check = () =>
-      setTimeout(() => {
-        // Inside a view or glossary the lesson comes from it, and so does any error.
-        if (this.isConnected && this.loadState === 'idle' && !insideLessonElement(this)) {
-          this.setLessonError({ kind: 'not-found', messages: [this.t('errorNoSource')] });
-        }
-      });
+      void this.updateComplete.then(() =>
+        setTimeout(() => {
+          // Inside a view or glossary the lesson comes from it, and so does any error.
+          if (this.isConnected && this.loadState === 'idle' && !insideLessonElement(this)) {
+            this.setLessonError({ kind: 'not-found', messages: [this.t('errorNoSource')] });
+          }
+        }),
+      );
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check, { once: true });
     else check();
   }
@@ -298,10 +303,10 @@ export abstract class LessonElement extends LitElement {
 
   private validate(value: unknown): Lesson {
     if (typeof value !== 'object' || value === null) return toLesson(value);
-    let lesson = this.validated.get(value);
+    let lesson = validated.get(value);
     if (!lesson) {
       lesson = toLesson(value);
-      this.validated.set(value, lesson);
+      validated.set(value, lesson);
     }
     return lesson;
   }
