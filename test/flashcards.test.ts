@@ -69,7 +69,15 @@ async function deck(
     .lesson=${options.lesson ?? deckLesson()}
   ></lesson-flashcards>`);
   if (options.mode === 'study') await studyReady(el);
+  if (options.mode === 'type') await typeReady(el);
   return el;
+}
+
+/** Type mode loads its code first (a lazy chunk). */
+async function typeReady(el: LessonFlashcards) {
+  await el.updateComplete;
+  await waitUntil(() => $(el, '[part="answer-input"], [part="summary"], [part="type-error"]'), 'type mode did not start', { timeout: 5000 });
+  await el.updateComplete;
 }
 
 /** Study mode loads its scheduler first (FSRS is a lazy chunk). */

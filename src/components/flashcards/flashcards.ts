@@ -2,68 +2,29 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { defineElement } from '../../core/define.js';
-import {
-  LessonAnswerEvent,
-  LessonCompleteEvent,
-  LessonFlipEvent,
-  LessonProgressEvent,
-  LessonReviewEvent,
-} from '../../core/events.js';
+import { LessonCompleteEvent, LessonFlipEvent, LessonProgressEvent } from '../../core/events.js';
 import { LessonElement } from '../../core/lesson-element.js';
 import type { UiStringKey } from '../../core/localize.js';
-import { matchesAnswer, shuffle as shuffled } from '../../core/match.js';
+import { shuffle as shuffled } from '../../core/match.js';
 import { plainText, richText } from '../../core/rich-text.js';
 import type { Lesson } from '../../core/schema.js';
-import { progressKey, type ProgressStore } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
 import { buildDeck, toDeckSource, toDirection, type DeckItem, type DeckSource, type DirectionSetting } from './deck.js';
 import { styles } from './flashcards.styles.js';
-import {
-  correctIcon,
-  downloadIcon,
-  hintIcon,
-  incorrectIcon,
-  nextIcon,
-  previousIcon,
-  restartIcon,
-  shuffleIcon,
-  soundIcon,
-  turnIcon,
-  undoIcon,
-  uploadIcon,
-} from './icons.js';
-import {
-  buildExport,
-  decodeRecord,
-  encodeRecord,
-  MAX_IMPORT_BYTES,
-  parseExport,
-  progressParts,
-  PROGRESS_NAMESPACE,
-  type CardRecord,
-  type ImportProblem,
-  type ProgressExport,
-} from './progress.js';
-import { LeitnerScheduler, loadFsrsScheduler, type Memory, type Rating, type Scheduler, type SchedulerKind } from './scheduler.js';
-import { relativeTime, StudySession, type SessionSummary } from './session.js';
+import type { FlashcardsHost, FlashcardsMode } from './host.js';
+import { hintIcon, nextIcon, previousIcon, restartIcon, shuffleIcon, soundIcon, turnIcon } from './icons.js';
+import { buildExport, decodeRecord, progressParts, type CardRecord, type ProgressExport } from './progress.js';
+import type { Memory, Rating, Scheduler, SchedulerKind } from './scheduler.js';
+import type { StudyView } from './study-view.js';
+import type * as TypeViewModule from './type-view.js';
 import './strings.js';
 
-export type FlashcardsMode = 'browse' | 'study' | 'type';
+export type { FlashcardsMode } from './host.js';
+
+type TypeView = typeof TypeViewModule;
 
 /** The id deck events report (`lesson-complete`, `lesson-progress`): the lesson section they belong to. */
 const DECK_ID = 'flashcards';
-
-const RATING_LABELS: Record<SchedulerKind, Partial<Record<Rating, UiStringKey>>> = {
-  fsrs: { again: 'flashcardsAgain', hard: 'flashcardsHard', good: 'flashcardsGood', easy: 'flashcardsEasy' },
-  leitner: { again: 'flashcardsNotYet', good: 'flashcardsGotIt' },
-};
-
-const IMPORT_MESSAGES: Record<ImportProblem, UiStringKey> = {
-  invalid: 'flashcardsImportInvalid',
-  'other-lesson': 'flashcardsImportOtherLesson',
-  newer: 'flashcardsImportNewer',
-  empty: 'flashcardsImportEmpty',
-};
 
 /** A swipe is a mostly horizontal move of at least this many CSS pixels. */
 const SWIPE_DISTANCE = 40;
@@ -71,7 +32,8 @@ const SWIPE_DISTANCE = 40;
 /**
  * A deck of flashcards: flip through it, study it with spaced repetition
  * (FSRS, or Leitner boxes), or type the answers. Progress is saved per card
- * and direction, so a reload resumes where the learner left off.
+ * and direction, so a reload resumes where the learner left off. Browse is
+ * in the initial load; study and type load their code when first opened.
  *
  * @summary Flashcards with a flip that screen readers follow, FSRS scheduling and saved progress.
  *
@@ -115,7 +77,8 @@ const SWIPE_DISTANCE = 40;
  * @csspart export-button - Downloads saved progress as a JSON file.
  * @csspart import-button - Reads a progress file.
  * @csspart import-message - What the import did, or why it failed.
- * @csspart study-error - Study could not start (the scheduler did not load).
+ * @csspart study-error - Study could not start (the scheduler or the study code did not load).
+ * @csspart type-error - Type mode could not start (its code did not load).
  * @csspart link - Links inside card text.
  *
  * @cssprop --lesson-flashcards-min-height - The smallest height of a card.
@@ -176,9 +139,11 @@ export class LessonFlashcards extends LessonElement {
   @state() private index = 0;
   @state() private flipped = false;
   @state() private hintOpen = false;
-  @state() private session: StudySession<DeckItem, Memory> | undefined;
+  /** Study: the session on screen (its code is loaded when study starts). */
+  @state() private study: StudyView | undefined;
   @state() private studyState: 'loading' | 'ready' | 'failed' = 'loading';
-  @state() private summary: SessionSummary | undefined;
+  /** Type: the mode's code, once loaded; `failed` when it could not be. */
+  @state() private typeView: TypeView | 'failed' | undefined;
   @state() private verdict: { correct: boolean; response: string } | undefined;
   @state() private importMessage: { text: string; error: boolean } | undefined;
 
@@ -187,10 +152,6 @@ export class LessonFlashcards extends LessonElement {
   /** Browse: items turned at least once. */
   private turned = new Set<string>();
   private browseCompleted = false;
-  /** Saved records per item key (both schedulers' memories), loaded when study starts. */
-  private records = new Map<string, CardRecord>();
-  private activeScheduler: Scheduler<Memory> | undefined;
-  private sessionSize = 0;
   /** Counts cards presented: keys the card's DOM, so a new card never animates the previous one's turn. */
   private shown = 0;
   private startGeneration = 0;
@@ -199,18 +160,96 @@ export class LessonFlashcards extends LessonElement {
   private pendingFocus: string | undefined;
   private pointerStart: { x: number; y: number } | undefined;
   private swiped = false;
-  private watchedStore: ProgressStore | undefined;
-  private unwatchStore: (() => void) | undefined;
+
+  /** What the lazily loaded modes may use of this element (see host.ts). */
+  private readonly host: FlashcardsHost = ((el: this) => ({
+    get data() {
+      return el.data;
+    },
+    get mode() {
+      return el.mode;
+    },
+    get deck() {
+      return el.deck;
+    },
+    get queue() {
+      return el.queue;
+    },
+    set queue(value) {
+      el.queue = value;
+    },
+    get index() {
+      return el.index;
+    },
+    set index(value) {
+      el.index = value;
+    },
+    get flipped() {
+      return el.flipped;
+    },
+    set flipped(value) {
+      el.flipped = value;
+    },
+    get verdict() {
+      return el.verdict;
+    },
+    set verdict(value) {
+      el.verdict = value;
+    },
+    get results() {
+      return el.results;
+    },
+    get importMessage() {
+      return el.importMessage;
+    },
+    set importMessage(value) {
+      el.importMessage = value;
+    },
+    get newLimit() {
+      return el.newLimit;
+    },
+    get clock() {
+      return el.clock;
+    },
+    get uiLang() {
+      return el.uiLang;
+    },
+    get level() {
+      return el.level;
+    },
+    get progressStore() {
+      return el.progressStore;
+    },
+    get renderRoot() {
+      return el.renderRoot;
+    },
+    t: (key, params) => el.t(key, params),
+    emit: (event) => el.emit(event),
+    announce: (text) => el.announce(text),
+    readProgress: (...parts) => el.readProgress(...parts),
+    writeProgress: (value, ...parts) => el.writeProgress(value, ...parts),
+    requestUpdate: () => el.requestUpdate(),
+    createScheduler: () => el.createScheduler(el.scheduler === 'leitner' ? 'leitner' : 'fsrs', () => el.clock()),
+    startStudy: () => el.startStudy(),
+    restart: () => el.restart(),
+    showCard: () => el.showCard(),
+    resetProgress: () => el.resetProgress(),
+    focusLater: (target) => el.focusLater(target),
+    renderPosition: () => el.renderPosition(),
+    renderCard: (...args) => el.renderCard(...args),
+    flipButton: (...args) => el.flipButton(...args),
+    renderTools: (...args) => el.renderTools(...args),
+    exportProgress: () => el.exportProgress(),
+  }))(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.session) this.watchStore();
+    this.study?.watch();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatchStore?.();
-    this.unwatchStore = this.watchedStore = undefined;
+    this.study?.unwatch();
   }
 
   private get deckSignature(): string {
@@ -248,7 +287,7 @@ export class LessonFlashcards extends LessonElement {
     if (!this.data) return;
     // New deck options rebuild the deck, and recover from an unknown card id once it is corrected.
     if (this.deckOptions !== this.deckSignature) this.reselect();
-    else if (this.loadState === 'ready' && (this.modeOptions !== this.modeSignature || (changed.has('store') && this.session))) {
+    else if (this.loadState === 'ready' && (this.modeOptions !== this.modeSignature || (changed.has('store') && this.study))) {
       this.enterMode();
     }
   }
@@ -258,8 +297,9 @@ export class LessonFlashcards extends LessonElement {
     if (!this.pendingFocus) return;
     const target = this.renderRoot.querySelector<HTMLElement>(`[data-focus="${this.pendingFocus}"]`);
     target?.focus();
-    // A study session may still be loading its scheduler: keep the wish until the card is there.
-    if (target || this.mode !== 'study' || this.studyState !== 'loading') this.pendingFocus = undefined;
+    // A mode may still be loading its code: keep the wish until the card is there.
+    const loading = this.mode === 'study' ? this.studyState === 'loading' : this.mode === 'type' && !this.typeView;
+    if (target || !loading) this.pendingFocus = undefined;
   }
 
   /** Moves focus after the next render, if the learner is working in the deck (never steals it from the page). */
@@ -277,10 +317,10 @@ export class LessonFlashcards extends LessonElement {
   private enterMode() {
     this.modeOptions = this.modeSignature;
     this.showCard();
-    this.summary = undefined;
     this.importMessage = undefined;
     if (this.mode === 'study') void this.startStudy();
-    else this.session = undefined;
+    else this.stopStudy();
+    if (this.mode === 'type') void this.loadTypeView();
   }
 
   /** Shows the current card's front, as a fresh card. */
@@ -293,149 +333,70 @@ export class LessonFlashcards extends LessonElement {
 
   /** The card on screen. */
   private get current(): DeckItem | undefined {
-    return this.mode === 'study' ? this.session?.current : this.queue[this.index];
+    return this.mode === 'study' ? this.study?.current : this.queue[this.index];
   }
 
-  // ------------------------------------------------------------ study
+  // ------------------------------------------------------------ lazily loaded modes
 
+  /** Study: loads the study code and the scheduler (both lazy chunks), then starts a session. */
   private async startStudy() {
     const generation = ++this.startGeneration;
     this.studyState = 'loading';
-    this.session = undefined;
-    const now = () => this.clock();
+    this.stopStudy();
     try {
-      const scheduler = await this.createScheduler(this.scheduler === 'leitner' ? 'leitner' : 'fsrs', now);
+      const [{ StudyView }, scheduler] = await Promise.all([import('./study-view.js'), this.host.createScheduler()]);
       if (generation !== this.startGeneration || this.loadState !== 'ready') return;
-      this.activeScheduler = scheduler;
-      this.loadRecords();
-      this.watchStore();
-      const memories = new Map<string, Memory>();
-      for (const item of this.deck) {
-        const memory = scheduler.decode(this.records.get(item.key)?.[scheduler.kind]);
-        if (memory) memories.set(item.key, memory);
-      }
-      this.session = new StudySession(this.deck, memories, scheduler, { now, newLimit: this.newLimit });
-      const { due, new: fresh } = this.session.remaining;
-      this.sessionSize = due + fresh;
-      this.summary = undefined;
+      this.study = new StudyView(this.host, scheduler);
       this.studyState = 'ready';
       this.showCard();
-      if (this.session.done) this.summary = this.session.summary();
     } catch (error) {
       if (generation !== this.startGeneration) return;
-      console.error('<lesson-flashcards>: the scheduler could not be loaded', error);
+      console.error('<lesson-flashcards>: the study session could not start', error);
       this.studyState = 'failed';
+    }
+  }
+
+  private stopStudy() {
+    this.study?.unwatch();
+    this.study = undefined;
+  }
+
+  /** Type: loads the mode's code once; a failure shows an alert with a retry. */
+  private async loadTypeView() {
+    if (this.typeView && this.typeView !== 'failed') return;
+    this.typeView = undefined;
+    try {
+      this.typeView = await import('./type-view.js');
+    } catch (error) {
+      console.error('<lesson-flashcards>: type mode could not be loaded', error);
+      this.typeView = 'failed';
     }
   }
 
   /** Makes the scheduler of a study session. A subclass may override it to plug in its own `Scheduler`. */
   protected async createScheduler(kind: SchedulerKind, now: () => Date): Promise<Scheduler<Memory>> {
+    const { LeitnerScheduler, loadFsrsScheduler } = await import('./scheduler.js');
     return kind === 'leitner' ? new LeitnerScheduler(now) : loadFsrsScheduler(now);
-  }
-
-  private loadRecords() {
-    this.records = new Map();
-    for (const item of this.deck) {
-      const record = decodeRecord(this.readProgress(...progressParts(item.id, item.direction)));
-      if (record) this.records.set(item.key, record);
-    }
-  }
-
-  private saveMemory(item: DeckItem, memory: Memory | undefined) {
-    const kind = this.activeScheduler?.kind;
-    if (!kind) return;
-    const record = { ...this.records.get(item.key) };
-    if (memory) record[kind] = memory;
-    else delete record[kind];
-    this.records.set(item.key, record);
-    this.writeProgress(encodeRecord(record), ...progressParts(item.id, item.direction));
-  }
-
-  /** Listens for progress written elsewhere (another tab) and takes it in. */
-  private watchStore() {
-    const store = this.progressStore;
-    if (store === this.watchedStore) return;
-    this.unwatchStore?.();
-    this.watchedStore = store;
-    this.unwatchStore = store.subscribe?.((key) => this.takeOutsideChange(key));
-  }
-
-  private takeOutsideChange(key: string) {
-    if (!this.data || !this.session || !this.activeScheduler) return;
-    const prefix = `${progressKey(this.data.id, PROGRESS_NAMESPACE)}:`;
-    if (!key.startsWith(prefix)) return;
-    const [id, direction] = key.slice(prefix.length).split(':');
-    const item = this.deck.find((candidate) => candidate.id === id && candidate.direction === direction);
-    if (!item) return;
-    const record = decodeRecord(this.readProgress(...progressParts(item.id, item.direction))) ?? {};
-    this.records.set(item.key, record);
-    const wasDone = this.session.done;
-    this.session.setMemory(item.key, this.activeScheduler.decode(record[this.activeScheduler.kind]));
-    if (wasDone && !this.session.done) {
-      this.summary = undefined;
-      this.showCard();
-    }
-    this.requestUpdate();
   }
 
   /** Study: grades the card on screen (after it was turned). Keys 1 to 4 do the same. */
   grade(rating: Rating): void {
-    const session = this.session;
-    const scheduler = this.activeScheduler;
-    if (this.mode !== 'study' || !this.flipped || !session || !scheduler?.ratings.includes(rating)) return;
-    const result = session.grade(rating);
-    if (!result) return;
-    this.saveMemory(result.item, result.memory);
-    this.emit(
-      new LessonReviewEvent({ cardId: result.item.id, direction: result.item.direction, rating, due: result.due.toISOString() }),
-    );
-    this.announce(this.t('flashcardsGraded', { rating: this.ratingLabel(rating), when: this.when(result.due) }));
-    this.afterStudyStep();
+    this.study?.grade(rating);
   }
 
   /** Study: takes the last grade back and asks that card again. */
   undo(): void {
-    const undone = this.session?.undo();
-    if (!undone) return;
-    this.saveMemory(undone.item, undone.memory);
-    this.announce(this.t('flashcardsUndone'));
-    this.afterStudyStep();
+    this.study?.undo();
   }
 
-  private afterStudyStep() {
-    const session = this.session;
-    if (!session) return;
-    this.showCard();
-    const { due, new: fresh } = session.remaining;
-    const left = due + fresh;
-    this.emit(new LessonProgressEvent({ id: DECK_ID, progress: this.sessionSize ? Math.max(0, 1 - left / this.sessionSize) : 1 }));
-    if (session.done) {
-      this.summary = session.summary();
-      this.focusLater('summary');
-      this.emit(new LessonCompleteEvent({ id: DECK_ID, summary: { mode: 'study', scheduler: this.activeScheduler?.kind, ...this.summary } }));
-    } else {
-      this.summary = undefined;
-      this.focusLater('front');
-    }
-  }
-
-  private ratingLabel(rating: Rating): string {
-    const key = RATING_LABELS[this.activeScheduler?.kind ?? 'fsrs'][rating];
-    return key ? this.t(key) : rating;
-  }
-
-  private when(date: Date, style?: Intl.RelativeTimeFormatStyle): string {
-    return relativeTime(date, this.clock(), this.uiLang, style);
-  }
-
-  // ------------------------------------------------------------ browse and type
+  // ------------------------------------------------------------ browse
 
   /** Turns the card over (in type mode: checks the answer, which turns it). */
   flip(fromPointer = false): void {
     const item = this.current;
     if (!item) return;
     if (this.mode === 'type') {
-      if (!this.verdict) this.check();
+      if (!this.verdict && this.typeView && this.typeView !== 'failed') this.typeView.check(this.host);
       return;
     }
     if (this.mode === 'study' && this.flipped) return;
@@ -507,101 +468,38 @@ export class LessonFlashcards extends LessonElement {
     this.announcePosition();
   }
 
-  /** Type: checks what was typed and turns the card. */
-  private check() {
-    const item = this.current;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('[part="answer-input"]');
-    if (!item || !input) return;
-    const response = input.value.trim();
-    const correct = matchesAnswer(response, item.answer, item.accept);
-    this.verdict = { correct, response };
-    this.results.set(item.key, correct);
-    this.flipped = true;
-    this.focusLater('back');
-    this.emit(new LessonFlipEvent({ cardId: item.id, face: 'back' }));
-    this.emit(new LessonAnswerEvent({ id: item.id, response, correct }));
-    this.emit(new LessonProgressEvent({ id: DECK_ID, progress: this.results.size / this.queue.length }));
-    this.announce(
-      correct ? this.t('correct') : `${this.t('incorrect')}. ${this.t('flashcardsAnswerWas', { answer: plainText(item.answer) })}`,
-    );
-  }
-
-  /** Type: the next question, or the result after the last one. */
-  private nextQuestion() {
-    this.index++;
-    this.showCard();
-    if (this.index < this.queue.length) {
-      this.focusLater('front');
-      this.announce(this.t('flashcardsPosition', { current: this.index + 1, total: this.queue.length }));
-      return;
-    }
-    const score = this.queue.filter((item) => this.results.get(item.key)).length;
-    this.focusLater('summary');
-    this.emit(
-      new LessonCompleteEvent({ id: DECK_ID, score, maxScore: this.queue.length, summary: { mode: 'type', correct: score, total: this.queue.length } }),
-    );
-  }
-
-  /** Type: practises only the cards answered wrong. */
-  private retryMissed() {
-    this.queue = this.queue.filter((item) => !this.results.get(item.key));
-    this.index = 0;
-    this.resetProgress();
-    this.showCard();
-    this.focusLater('front');
-  }
-
   // ------------------------------------------------------------ progress file
 
   /** Saved study progress of this deck, as the export file's data. */
   exportProgress(): ProgressExport | undefined {
     if (!this.data) return undefined;
-    if (!this.session) this.loadRecords();
-    const records = this.deck.flatMap((item) => {
-      const record = this.records.get(item.key);
+    const records = this.study?.records ?? this.readRecords();
+    const saved = this.deck.flatMap((item) => {
+      const record = records.get(item.key);
       return record ? [{ id: item.id, direction: item.direction, record }] : [];
     });
-    return buildExport(this.data.id, records, this.clock());
+    return buildExport(this.data.id, saved, this.clock());
   }
 
-  private download() {
-    const data = this.exportProgress();
-    if (!data) return;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${data.lesson}-flashcards.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.announce(this.t('flashcardsExported'));
+  private readRecords() {
+    const records = new Map<string, CardRecord>();
+    for (const item of this.deck) {
+      const record = decodeRecord(this.readProgress(...progressParts(item.id, item.direction)));
+      if (record) records.set(item.key, record);
+    }
+    return records;
   }
 
   /** Reads a progress file made by "Export progress"; resolves to whether anything was imported. */
   async importProgress(file: Blob): Promise<boolean> {
-    const lesson = this.data;
-    if (!lesson) return false;
-    const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
-    const result = parseExport(text, lesson.id, new Set(this.deck.map((item) => item.id)));
-    if (!result.ok) {
-      this.importMessage = { error: true, text: this.t(IMPORT_MESSAGES[result.problem], { lesson: result.lesson ?? '' }) };
+    if (!this.data) return false;
+    try {
+      const { importProgress } = await import('./study-view.js');
+      return await importProgress(this.host, file);
+    } catch (error) {
+      console.error('<lesson-flashcards>: progress could not be imported', error);
       return false;
     }
-    for (const { id, direction, record } of result.records) {
-      this.records.set(`${id}:${direction}`, record);
-      this.writeProgress(encodeRecord(record), ...progressParts(id, direction));
-    }
-    const done = this.t('flashcardsImported', { count: result.records.length });
-    this.announce(done);
-    if (this.mode === 'study') await this.startStudy();
-    this.importMessage = { error: false, text: done };
-    return true;
-  }
-
-  private async onFileChosen(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) await this.importProgress(file);
   }
 
   // ------------------------------------------------------------ input
@@ -612,7 +510,7 @@ export class LessonFlashcards extends LessonElement {
     if (target.closest('input, textarea, select')) return;
     const command = event.ctrlKey || event.metaKey;
     if (command) {
-      if (event.key.toLowerCase() === 'z' && this.session?.canUndo) {
+      if (event.key.toLowerCase() === 'z' && this.study?.canUndo) {
         event.preventDefault();
         this.undo();
       }
@@ -632,7 +530,7 @@ export class LessonFlashcards extends LessonElement {
         this.move((event.key === 'ArrowRight') !== rtl ? 1 : -1);
         break;
       default: {
-        const rating = /^[1-4]$/.test(event.key) ? this.activeScheduler?.ratings[Number(event.key) - 1] : undefined;
+        const rating = /^[1-4]$/.test(event.key) ? this.study?.scheduler.ratings[Number(event.key) - 1] : undefined;
         if (!rating || this.mode !== 'study' || !this.flipped) return;
         this.grade(rating);
       }
@@ -690,6 +588,35 @@ export class LessonFlashcards extends LessonElement {
     </section>`;
   }
 
+  private get level(): number {
+    return Math.min(Math.max(Math.round(this.headingLevel) || 3, 1), 6);
+  }
+
+  private renderStudy(lesson: Lesson) {
+    if (this.studyState === 'failed') return this.renderFailure('study-error', 'flashcardsStudyFailed', () => void this.startStudy());
+    if (this.studyState === 'loading' || !this.study) return this.renderPreparing();
+    return this.study.render(lesson);
+  }
+
+  private renderType(lesson: Lesson) {
+    const view = this.typeView;
+    if (view === 'failed') return this.renderFailure('type-error', 'flashcardsTypeFailed', () => void this.loadTypeView());
+    return view ? view.renderType(this.host, lesson) : this.renderPreparing();
+  }
+
+  /** While a mode loads its code. */
+  private renderPreparing() {
+    return html`<p part="status" class="status" aria-busy="true">${this.t('flashcardsPreparing')}</p>`;
+  }
+
+  /** A mode that could not load its code: an alert with a retry. */
+  private renderFailure(part: string, message: UiStringKey, retry: () => void) {
+    return html`<div part=${part} class="study-error" role="alert">
+      <p>${this.t(message)}</p>
+      <button @click=${retry}>${this.t('errorRetry')}</button>
+    </div>`;
+  }
+
   private renderPosition() {
     return html`<p part="status" class="status">
       ${this.t('flashcardsPosition', { current: Math.min(this.index + 1, this.queue.length), total: this.queue.length })}
@@ -717,123 +644,6 @@ export class LessonFlashcards extends LessonElement {
   private flipButton(face: 'front' | 'back', label: string, describedBy: string) {
     return html`<button part="flip-button" class=${face === 'front' ? 'primary' : ''} data-focus=${face}
       aria-describedby=${describedBy} @click=${() => this.flip()}>${turnIcon}${label}</button>`;
-  }
-
-  private renderStudy(lesson: Lesson) {
-    if (this.studyState === 'failed') {
-      return html`<div part="study-error" class="study-error" role="alert">
-        <p>${this.t('flashcardsStudyFailed')}</p>
-        <button @click=${() => void this.startStudy()}>${this.t('errorRetry')}</button>
-      </div>`;
-    }
-    const session = this.session;
-    if (this.studyState === 'loading' || !session) {
-      return html`<p part="status" class="status" aria-busy="true">${this.t('flashcardsPreparing')}</p>`;
-    }
-    const item = session.current;
-    if (this.summary || !item) return this.renderSummary(this.summary ?? session.summary());
-    const { due, new: fresh } = session.remaining;
-    return html`<p part="status" class="status">${this.t('flashcardsStudyStatus', { due, new: fresh })}</p>
-      ${this.renderCard(lesson, item, this.flipButton('front', this.t('showAnswer'), 'question'), nothing, this.renderGrades(item))}
-      <div part="controls" class="controls">${this.undoButton()}</div>
-      ${this.renderTools()}`;
-  }
-
-  private undoButton() {
-    return html`<button part="undo-button" ?disabled=${!this.session?.canUndo} @click=${this.undo}>
-      ${undoIcon}${this.t('flashcardsUndo')}
-    </button>`;
-  }
-
-  private renderGrades(item: DeckItem) {
-    const scheduler = this.activeScheduler;
-    if (!scheduler || !this.flipped) return nothing;
-    const preview = scheduler.preview(this.session?.memoryOf(item.key));
-    return html`<div part="grades" class="grades" role="group" aria-label=${this.t('flashcardsGradePrompt')}>
-      ${scheduler.ratings.map((rating, index) => {
-        const due = preview[rating];
-        return html`<button part="grade-button grade-${rating}" class="grade grade-${rating}" data-rating=${rating}
-          data-focus=${rating === 'good' ? 'back' : nothing}
-          aria-describedby=${rating === 'good' ? `answer interval-${rating}` : `interval-${rating}`}
-          aria-keyshortcuts=${index + 1} @click=${() => this.grade(rating)}>
-          <span class="grade-label">${this.ratingLabel(rating)}</span>
-          ${due ? html`<span part="interval" class="interval" id="interval-${rating}">${this.when(due, 'short')}</span>` : nothing}
-        </button>`;
-      })}
-    </div>`;
-  }
-
-  private get level(): number {
-    return Math.min(Math.max(Math.round(this.headingLevel) || 3, 1), 6);
-  }
-
-  private renderSummary(summary: SessionSummary) {
-    const next = summary.nextDue ? new Date(summary.nextDue) : undefined;
-    const again = this.ratingLabel('again');
-    return html`<div part="summary" class="summary">
-        <p class="summary-title" role="heading" aria-level=${this.level} tabindex="-1" data-focus="summary">
-          ${summary.reviewed ? this.t('flashcardsSessionDone') : this.t('flashcardsNothingDue')}
-        </p>
-        <dl>
-          <div><dt>${this.t('flashcardsReviewed')}</dt><dd>${summary.reviewed}</dd></div>
-          <div><dt>${this.t('flashcardsAgainCount', { again })}</dt><dd>${summary.again}</dd></div>
-          <div>
-            <dt>${this.t('flashcardsNextDue')}</dt>
-            <dd>${next ? html`<time datetime=${next.toISOString()}>${this.when(next)}</time>` : this.t('flashcardsNoneScheduled')}</dd>
-          </div>
-        </dl>
-        ${summary.newRemaining ? html`<p>${this.t('flashcardsNewWaiting', { count: summary.newRemaining })}</p>` : nothing}
-        <div class="actions">
-          <button part="restart-button" class="primary" @click=${this.restart}>${restartIcon}${this.t('flashcardsNewSession')}</button>
-          ${this.undoButton()}
-        </div>
-      </div>
-      ${this.renderTools()}`;
-  }
-
-  private renderType(lesson: Lesson) {
-    if (this.index >= this.queue.length) {
-      const score = this.queue.filter((item) => this.results.get(item.key)).length;
-      const missed = this.queue.length - score;
-      return html`<div part="summary" class="summary">
-          <p class="summary-title" role="heading" aria-level=${this.level} tabindex="-1" data-focus="summary">
-            ${this.t('flashcardsPracticeDone')}
-          </p>
-          <p>${this.t('flashcardsTypeScore', { correct: score, total: this.queue.length })}</p>
-          <div class="actions">
-            ${missed
-              ? html`<button part="retry-missed-button" class="primary" @click=${this.retryMissed}>
-                  ${restartIcon}${this.t('flashcardsRetryMissed', { count: missed })}
-                </button>`
-              : nothing}
-            <button part="restart-button" @click=${this.restart}>${restartIcon}${this.t('flashcardsRestart')}</button>
-          </div>
-        </div>`;
-    }
-    const item = this.current;
-    if (!item) return nothing;
-    const verdict = this.verdict;
-    const form = html`<form part="answer-form" class="answer-form" @submit=${(event: Event) => (event.preventDefault(), this.check())}>
-      <label for="answer-input">${this.t('flashcardsYourAnswer')}</label>
-      <div class="answer-row">
-        <input id="answer-input" part="answer-input" data-focus="front" lang=${lesson.lang} dir=${lesson.dir ?? 'auto'} autocomplete="off" autocapitalize="off"
-          spellcheck="false" aria-describedby="question" />
-        <button part="check-button" class="primary">${this.t('check')}</button>
-      </div>
-    </form>`;
-    const verdictView = verdict
-      ? html`<p part="verdict" class="verdict ${verdict.correct ? 'right' : 'wrong'}" id="verdict">
-          ${verdict.correct ? correctIcon : incorrectIcon}
-          <strong>${verdict.correct ? this.t('correct') : this.t('incorrect')}</strong>
-          ${verdict.response
-            ? html`<span class="response">${this.t('flashcardsYouWrote', { answer: verdict.response })}</span>`
-            : nothing}
-        </p>`
-      : nothing;
-    const nextButton = html`<button part="next-button" class="primary" data-focus="back" @click=${this.nextQuestion}>
-      ${this.t('flashcardsNext')}${nextIcon}
-    </button>`;
-    return html`${this.renderPosition()} ${this.renderCard(lesson, item, form, verdictView, nextButton)} ${this.renderTools()}`;
   }
 
   private renderCard(lesson: Lesson, item: DeckItem, frontControl: unknown, backExtra: unknown, backControl: unknown) {
@@ -881,35 +691,19 @@ export class LessonFlashcards extends LessonElement {
       <audio data-face=${face} preload="none" src=${this.resolveUrl(src)}></audio>`;
   }
 
-  private renderTools(): TemplateResult {
+  private renderTools(progressTools: unknown = nothing, restart = true): TemplateResult {
     const study = this.mode === 'study';
     return html`<div part="tools" class="tools">
       ${study
         ? nothing
         : html`<button part="shuffle-button" class="quiet" @click=${this.reshuffle}>${shuffleIcon}${this.t('flashcardsShuffle')}</button>`}
-      ${study && this.summary
-        ? nothing
-        : html`<button part="restart-button" class="quiet" @click=${this.restart}>
+      ${restart
+        ? html`<button part="restart-button" class="quiet" @click=${this.restart}>
             ${restartIcon}${this.t(study ? 'flashcardsNewSession' : 'flashcardsRestart')}
-          </button>`}
-      ${study ? this.renderProgressTools() : nothing}
+          </button>`
+        : nothing}
+      ${progressTools}
     </div>`;
-  }
-
-  private renderProgressTools() {
-    const message = this.importMessage;
-    return html`<details part="progress-tools" class="progress-tools" ?open=${Boolean(message)}>
-      <summary>${this.t('flashcardsSavedProgress')}</summary>
-      <div class="progress-actions">
-        <button part="export-button" class="quiet" @click=${this.download}>${downloadIcon}${this.t('flashcardsExport')}</button>
-        <button part="import-button" class="quiet" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('.file')?.click()}>
-          ${uploadIcon}${this.t('flashcardsImport')}
-        </button>
-        <input class="file" type="file" accept=".json,application/json" hidden @change=${this.onFileChosen} />
-      </div>
-      ${message?.error ? html`<p part="import-message" class="import-message error" role="alert">${message.text}</p>` : nothing}
-      ${message && !message.error ? html`<p part="import-message" class="import-message">${message.text}</p>` : nothing}
-    </details>`;
   }
 }
 

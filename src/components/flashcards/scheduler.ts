@@ -11,6 +11,7 @@
  * Both read the time from an injected clock, and remember each item as plain
  * JSON (`Memory`) so it can be saved, exported and checked on the way back in.
  */
+import type * as FsrsModule from 'ts-fsrs';
 import type { Card, FSRS, FSRSParameters, Grade } from 'ts-fsrs';
 
 export type Rating = 'again' | 'hard' | 'good' | 'easy';
@@ -69,7 +70,7 @@ export interface FsrsMemory extends Memory {
   state: 0 | 1 | 2 | 3;
 }
 
-type FsrsLibrary = typeof import('ts-fsrs');
+type FsrsLibrary = typeof FsrsModule;
 
 const GRADES: Record<Rating, Grade> = { again: 1, hard: 2, good: 3, easy: 4 } as Record<Rating, Grade>;
 

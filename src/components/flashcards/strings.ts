@@ -17,6 +17,7 @@ export const flashcardsStrings = {
   flashcardsAudioFailed: 'The audio could not be played',
   flashcardsPreparing: 'Preparing your cards…',
   flashcardsStudyFailed: 'The study session could not start. Check your connection and try again.',
+  flashcardsTypeFailed: 'The typing practice could not start. Check your connection and try again.',
   flashcardsStudyStatus: 'To review: {due} · New: {new}',
   flashcardsGradePrompt: 'How well did you know it?',
   flashcardsAgain: 'Again',

@@ -114,6 +114,7 @@ export const es: UiStrings = {
   flashcardsAudioFailed: 'No se pudo reproducir el audio',
   flashcardsPreparing: 'Preparando tus tarjetas…',
   flashcardsStudyFailed: 'No se pudo iniciar la sesión de estudio. Comprueba tu conexión e inténtalo de nuevo.',
+  flashcardsTypeFailed: 'No se pudo iniciar la práctica de escritura. Comprueba tu conexión e inténtalo de nuevo.',
   flashcardsStudyStatus: 'Por repasar: {due} · Nuevas: {new}',
   flashcardsGradePrompt: '¿Qué tan bien lo sabías?',
   flashcardsAgain: 'Otra vez',
