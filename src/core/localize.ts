@@ -13,7 +13,6 @@ import { en, type CoreStrings } from './locales/en.js';
  * Every UI string key. Each element adds its own keys from its `strings.ts`
  * (declaration merging), so a bundle of one element carries only its strings.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface UiStrings extends CoreStrings {}
 export type UiStringKey = keyof UiStrings;
 
