@@ -489,6 +489,7 @@ export class LessonMnemonic extends LessonElement {
     this.practiceLoading = import('./practice-view.js')
       .then(
         (module) => {
+          if (this.renderRoot instanceof ShadowRoot) module.adoptPracticeStyles(this.renderRoot);
           this.practiceView = new module.PracticeView(this.practiceHost);
           this.focusTarget = this.focusAfterLoad ?? this.focusTarget;
         },

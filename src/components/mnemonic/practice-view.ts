@@ -5,7 +5,7 @@
  * `practice` asks for it), so readers who only look at the aids never
  * download it.
  */
-import { html, nothing, svg } from 'lit';
+import { adoptStyles, html, nothing, svg } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { LessonAnswerEvent, LessonCompleteEvent, LessonProgressEvent } from '../../core/events.js';
 import type { UiStringKey } from '../../core/localize.js';
@@ -30,6 +30,7 @@ import {
   type RecallTask,
 } from './practice.js';
 import './practice-strings.js';
+import { practiceStyles } from './practice.styles.js';
 import { LAST_STEP, practiceScore, STEPS, type PracticeRecord, type Step } from './record.js';
 
 /** What the practice view needs from the element. */
@@ -74,6 +75,16 @@ const icons = {
 
 /** A blank's width hints at the length of the word it hides, in three sizes (no inline styles: strict CSPs forbid them). */
 const blankSize = (letters: number) => (letters <= 3 ? 'short' : letters <= 7 ? 'medium' : 'long');
+
+/** Adds the practice styles to the element's shadow root, after its own. */
+export function adoptPracticeStyles(root: ShadowRoot): void {
+  const sheet = practiceStyles.styleSheet;
+  if (sheet) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else {
+    adoptStyles(root, [practiceStyles]); // No constructable style sheets: Lit appends a <style> (with the page's nonce).
+  }
+}
 
 /** Renders and runs the practice of each aid of one element. */
 export class PracticeView {
