@@ -202,6 +202,22 @@ describe('<lesson-mnemonic>', () => {
       expect(visibleText($(el, '[part="heading"]'))).to.equal('Rhyme Light threads, heavy processes');
       expect($$(el, '[part="verse"] .line')).to.have.length(4);
     });
+
+    // Before any test starts practice: the practice code is not downloaded until then.
+    it('loads the practice code only when practice starts, saying Loading… meanwhile', async () => {
+      const loaded = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/mnemonic/practice-view.'));
+      const el = await show(html`<lesson-mnemonic src=${`${SEED}#mop`} .store=${new MemoryProgressStore()}></lesson-mnemonic>`);
+      expect(loaded()).to.equal(false);
+      buttonNamed(el, 'Practise recall')!.click();
+      await aTimeout(0);
+      expect(text($(el, '.practice-pending[role="status"]'))).to.equal('Loading lesson…');
+      expect(focused(el)).to.equal($(el, '.practice-pending'));
+      await el.updateComplete;
+      expect(loaded()).to.equal(true);
+      expect($(el, '.practice-pending')).to.equal(null);
+      expect(text(focused(el))).to.equal('Recall practice: Step 1 of 3: Full text');
+      await expect(await settled(el)).to.be.accessible();
+    });
   });
 
   describe('keyboard', () => {
