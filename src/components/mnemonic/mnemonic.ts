@@ -32,6 +32,9 @@ const KIND_LABELS: Record<MemoryAidKind, UiStringKey> = {
  * `src="lesson.json#mop"`). Practice results are saved per aid, so a learner
  * sees when they last practised after a reload.
  *
+ * The practice code is loaded the first time practice starts (or at once
+ * with `practice`), from a module beside this one; `updateComplete` waits for it.
+ *
  * @summary Memory aids with fading-cue recall practice.
  *
  * @csspart base - The wrapper of the element's content.
