@@ -174,6 +174,26 @@ describe('<lesson-flashcards>', () => {
     expect(question(el)).to.equal('What is concurrency?');
   });
 
+  it('loads only browse up front; type mode fetches its code when first opened', async () => {
+    // Each lazily loaded module is a separate request to the test server: resource timing lists what was fetched.
+    const fetched = (module: string) =>
+      performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.endsWith(`/flashcards/${module}.ts`));
+    const el = await deck();
+    await flipWithButton(el);
+    el.next();
+    await el.updateComplete;
+    expect(['type-view', 'study-view', 'scheduler'].filter(fetched)).to.deep.equal([]);
+    el.mode = 'type';
+    await typeReady(el);
+    expect($(el, '[part="answer-input"]')).to.exist;
+    // The mode's styles came with its code.
+    expect(getComputedStyle($(el, '[part="answer-form"]')!).display).to.equal('grid');
+    expect(fetched('type-view')).to.equal(true);
+    expect(fetched('study-view')).to.equal(false);
+    await expect(el).to.be.accessible();
+    // Study (and ts-fsrs) are checked by the next test, which needs them not loaded yet.
+  });
+
   it('does not download ts-fsrs until a study session starts', async () => {
     // ts-fsrs adds helpers to Date.prototype when it is evaluated: a sure sign the module was loaded.
     const loaded = () => 'scheduler' in Date.prototype;

@@ -4,14 +4,15 @@
  * Loaded with `import()` when study starts, so readers who only browse never
  * download it.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { LessonCompleteEvent, LessonProgressEvent, LessonReviewEvent } from '../../core/events.js';
 import type { UiStringKey } from '../../core/localize.js';
 import type { Lesson } from '../../core/schema.js';
 import { progressKey, type ProgressStore } from '../../core/storage.js';
 import type { DeckItem } from './deck.js';
 import type { FlashcardsHost } from './host.js';
-import { downloadIcon, restartIcon, undoIcon, uploadIcon } from './icons.js';
+import { icon, restartIcon } from './icons.js';
+import { adoptModeStyles } from './modes.styles.js';
 import {
   decodeRecord,
   encodeRecord,
@@ -24,6 +25,10 @@ import {
 } from './progress.js';
 import type { Memory, Rating, Scheduler, SchedulerKind } from './scheduler.js';
 import { relativeTime, StudySession, type SessionSummary } from './session.js';
+
+const undoIcon = icon(svg`<path d="M9 14 4 9l5-5"></path><path d="M4 9h11a5 5 0 0 1 0 10h-4"></path>`, 'flip-rtl');
+const downloadIcon = icon(svg`<path d="M12 3v12M7 10l5 5 5-5M5 21h14"></path>`);
+const uploadIcon = icon(svg`<path d="M12 15V3M7 8l5-5 5 5M5 21h14"></path>`);
 
 /** The id deck events report (`lesson-complete`, `lesson-progress`): the lesson section they belong to. */
 const DECK_ID = 'flashcards';
@@ -64,6 +69,7 @@ export class StudyView {
     private readonly host: FlashcardsHost,
     readonly scheduler: Scheduler<Memory>,
   ) {
+    adoptModeStyles(host.renderRoot);
     this.records = readRecords(host);
     this.watch();
     const memories = new Map<string, Memory>();

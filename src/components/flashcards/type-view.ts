@@ -3,13 +3,17 @@
  * checked tolerantly; a score and a retry of the missed cards at the end.
  * Loaded with `import()` when type mode starts.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { LessonAnswerEvent, LessonCompleteEvent, LessonFlipEvent, LessonProgressEvent } from '../../core/events.js';
 import { matchesAnswer } from '../../core/match.js';
 import { plainText } from '../../core/rich-text.js';
 import type { Lesson } from '../../core/schema.js';
 import type { FlashcardsHost } from './host.js';
-import { correctIcon, incorrectIcon, nextIcon, restartIcon } from './icons.js';
+import { icon, nextIcon, restartIcon } from './icons.js';
+import { adoptModeStyles } from './modes.styles.js';
+
+const correctIcon = icon(svg`<path d="M20 6 9 17l-5-5"></path>`);
+const incorrectIcon = icon(svg`<path d="M18 6 6 18M6 6l12 12"></path>`);
 
 /** The id deck events report: the lesson section they belong to. */
 const DECK_ID = 'flashcards';
@@ -60,6 +64,7 @@ function retryMissed(host: FlashcardsHost) {
 }
 
 export function renderType(host: FlashcardsHost, lesson: Lesson): unknown {
+  adoptModeStyles(host.renderRoot);
   if (host.index >= host.queue.length) {
     const correct = score(host);
     const missed = host.queue.length - correct;
