@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/pros-cons/pros-cons.js';
 import type { LessonProsCons } from '../src/components/pros-cons/pros-cons.js';
+import { practiceLoader } from '../src/components/pros-cons/practice-loader.js';
 import type { LessonAnswerEvent, LessonCompleteEvent, LessonProgressEvent } from '../src/core/events.js';
 import type { Lesson, ProsConsGroup } from '../src/core/schema.js';
 import { miniLesson } from './fixtures/mini-lesson.js';
@@ -548,6 +549,66 @@ describe('<lesson-pros-cons>', () => {
       const el = await load(html`<lesson-pros-cons .lesson=${lesson} mode="practice"></lesson-pros-cons>`);
       expect(text($(el, '[part="practice"]'))).to.contain('There are no statements to sort.');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('practice code, loaded on demand', () => {
+    const realLoad = practiceLoader.load;
+    afterEach(() => {
+      sinon.restore();
+      practiceLoader.load = realLoad;
+    });
+
+    it('is not loaded for a card or the compare view, and is loaded once a practice is asked for', async () => {
+      const loads = sinon.spy(practiceLoader, 'load');
+      const card = await load(html`<lesson-pros-cons src="${SEED}#threading"></lesson-pros-cons>`);
+      await load(html`<lesson-pros-cons src=${SEED} compare></lesson-pros-cons>`);
+      expect(loads.called).to.be.false;
+      card.mode = 'practice';
+      await card.updateComplete;
+      expect(loads.calledOnce).to.be.true;
+      expect(text($(card, '[part="progress"]'))).to.equal('Statement 1 of 4');
+    });
+
+    it('says it is loading meanwhile, without showing the answers', async () => {
+      let arrive = () => {};
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      practiceLoader.load = async () => {
+        await arrived;
+        return realLoad();
+      };
+      const pending = fixture<LessonProsCons>(html`<lesson-pros-cons .lesson=${smallLesson()} mode="practice" .random=${lessonOrder}></lesson-pros-cons>`);
+      const el = document.querySelector('lesson-pros-cons')!;
+      await waitUntil(() => el.loadState === 'ready' && $(el, '[part~="loading"]'), 'no loading view');
+      const loading = $(el, '[part~="loading"]')!;
+      expect(text(loading)).to.equal('Loading lesson…');
+      expect(loading.getAttribute('aria-busy')).to.equal('true');
+      expect(visible($(el, '[part="card"]'))).to.be.false;
+      expect($(el, '[part="practice"]')).to.be.null;
+      await expect(el).to.be.accessible();
+      arrive();
+      await pending;
+      expect($(el, '[part~="loading"]')).to.be.null;
+      expect(text($(el, '[part="statement"]'))).to.contain('Quiet');
+    });
+
+    it('reports a failed load as an alert with a retry that starts the practice', async () => {
+      practiceLoader.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      const logged = sinon.stub(console, 'error');
+      const el = await load(html`<lesson-pros-cons src="${SEED}#threading" mode="practice" .random=${lessonOrder}></lesson-pros-cons>`);
+      const alert = $(el, '[role="alert"]')!;
+      expect(text(alert)).to.contain('The practice could not be loaded');
+      expect(el.loadState, 'the lesson itself is fine').to.equal('ready');
+      expect(logged.calledOnce).to.be.true;
+      expect(visible($(el, '[part="card"]'))).to.be.false;
+      await expect(el).to.be.accessible();
+      practiceLoader.load = realLoad;
+      $(el, '[part="retry"]')!.click();
+      await el.updateComplete;
+      await aTimeout(0);
+      expect($(el, '[role="alert"]')).to.be.null;
+      expect(text($(el, '[part="progress"]'))).to.equal('Statement 1 of 4');
+      expect(focused(el)).to.equal($(el, '[part~="choice"]'));
     });
   });
 

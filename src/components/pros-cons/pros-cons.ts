@@ -1,30 +1,16 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../core/define.js';
-import { LessonAnswerEvent, LessonCompleteEvent, LessonProgressEvent } from '../../core/events.js';
 import { LessonElement } from '../../core/lesson-element.js';
-import { plainText, renderBlocks, richText } from '../../core/rich-text.js';
+import { renderBlocks, richText } from '../../core/rich-text.js';
 import type { Lesson, ProsConsGroup } from '../../core/schema.js';
 import { baseStyles } from '../../core/styles.js';
 import { compareRows, parseGroupIds, type CompareRow, type Side, type SidedItem } from './compare.js';
-import { chevronIcon, conIcon, correctIcon, incorrectIcon, nextIcon, proIcon, retryIcon } from './icons.js';
+import { chevronIcon, conIcon, proIcon } from './icons.js';
+import { practiceLoader, type PracticeView } from './practice-loader.js';
+import type { PracticeHost } from './practice-view.js';
 import { styles } from './pros-cons.styles.js';
-import {
-  advance,
-  answer,
-  choicesFor,
-  currentStatement,
-  isComplete,
-  isLast,
-  kindFor,
-  lastAnswer,
-  restart,
-  scoreOf,
-  startPractice,
-  statementsOf,
-  type PracticeState,
-  type Statement,
-} from './sort-practice.js';
+import type { PracticeState } from './sort-practice.js';
 import './strings.js';
 
 export type ProsConsMode = 'card' | 'practice';
@@ -40,13 +26,18 @@ interface Disclosure {
  * by aspect, or a sort-it practice that asks the learner to sort each
  * statement as a pro or a con (or, comparing, into its subject).
  *
+ * The practice's code is loaded the first time a practice is shown, so
+ * readers who only look at the cards never download it; meanwhile the
+ * element says it is loading, and a failed load shows an alert with a retry.
+ * `updateComplete` waits for it.
+ *
  * @summary Pros/cons card, aligned compare view and sort-it practice.
  *
  * @csspart base - The wrapper of everything the element shows.
- * @csspart loading - The wrapper while the lesson loads.
- * @csspart error - The wrapper of the error view (role=alert).
+ * @csspart loading - The wrapper while the lesson, or the practice's code, loads.
+ * @csspart error - The wrapper of the error view (role=alert), also when the practice's code could not be loaded.
  * @csspart error-messages - The list of error messages.
- * @csspart retry - The error view's button that loads the lesson again.
+ * @csspart retry - The error view's button that loads the lesson (or the practice) again.
  * @csspart notice - The note shown when progress cannot be saved.
  * @csspart card - One group's card.
  * @csspart subject - The card's title (the group's subject).
@@ -121,14 +112,36 @@ export class LessonProsCons extends LessonElement {
   @state() private selected: ProsConsGroup[] = [];
   @state() private practice: PracticeState | undefined;
   @state() private openPanels: ReadonlySet<string> = new Set();
+  /** The practice's code, once loaded. */
+  @state() private practiceView: PracticeView | undefined;
+  /** The practice's code could not be loaded: an alert with a retry shows. */
+  @state() private practiceFailed = false;
+  /** The load of the practice's code under way, which `updateComplete` waits for. */
+  private practiceLoad: Promise<void> | undefined;
+
+  /** What the practice's code may use of the element. */
+  private readonly practiceHost: PracticeHost = {
+    groups: () => this.selected,
+    state: () => this.practice,
+    setState: (state) => (this.practice = state),
+    random: () => this.random(),
+    id: () => this.practiceId,
+    level: () => this.level(),
+    textLang: () => this.textLang,
+    t: (key, params) => this.t(key, params),
+    list: (items, type) => this.formatList(items, type),
+    emit: (event) => this.emit(event),
+    announce: (text) => this.announce(text),
+    focusAfterUpdate: (selector) => void this.focusAfterUpdate(selector),
+  };
 
   protected override lessonChanged(lesson: Lesson): void {
     const selected = this.selectGroups(lesson);
     if (this.loadState !== 'ready') return;
     this.selected = selected;
     this.openPanels = new Set();
-    this.practice =
-      this.mode === 'practice' ? startPractice(kindFor(selected), statementsOf(selected), this.random) : undefined;
+    // Without the practice's code yet, the practice starts once it has loaded.
+    this.practice = this.mode === 'practice' && this.practiceView ? this.practiceView.start(this.practiceHost) : undefined;
   }
 
   /** `groups`, then `compare` (every group), then one group: `group`, the `src` fragment, or the first. */
@@ -149,6 +162,10 @@ export class LessonProsCons extends LessonElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // The practice's code loads alongside the lesson; a failed load is tried again when the mode is set again.
+    if (this.mode === 'practice' && !this.practiceView && (!this.practiceFailed || changed.has('mode'))) {
+      void this.loadPractice();
+    }
     super.willUpdate(changed);
     const selectionChanged = ['group', 'groups', 'compare', 'mode'].some((key) => changed.has(key));
     const sourceChanged = ['lesson', 'src', 'inheritedLesson'].some((key) => changed.has(key));
@@ -171,6 +188,47 @@ export class LessonProsCons extends LessonElement {
     return lang && lang.toLowerCase() !== this.uiLang.toLowerCase() ? lang : nothing;
   }
 
+  /** Loads the practice's code (once), then starts the practice if it is still wanted. Never throws. */
+  private loadPractice(): Promise<void> {
+    this.practiceFailed = false;
+    this.practiceLoad ??= practiceLoader
+      .load()
+      .then(
+        (view) => {
+          // The practice's styles join the element's, after them, before the practice first renders.
+          if (this.renderRoot instanceof ShadowRoot) {
+            adoptStyles(this.renderRoot, [...(this.constructor as typeof LessonProsCons).elementStyles, view.styles]);
+          }
+          this.practiceView = view;
+          if (this.mode === 'practice' && this.loadState === 'ready' && this.selected.length && !this.practice) {
+            this.practice = view.start(this.practiceHost);
+          }
+        },
+        (error: unknown) => {
+          this.practiceFailed = true;
+          console.error(`<${this.localName}>: the sort-it practice could not be loaded`, error);
+        },
+      )
+      .finally(() => (this.practiceLoad = undefined));
+    return this.practiceLoad;
+  }
+
+  /** The error view's Retry: loads the practice's code again, then focuses where the learner goes on. */
+  private async retryPractice() {
+    await this.loadPractice();
+    void this.focusAfterUpdate(this.practice ? '[part~="choice"], #result-title' : '[part~="retry"]');
+  }
+
+  /** Resolves once the element has rendered, including the practice whose code is loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.practiceLoad) {
+      await this.practiceLoad;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   private level(offset = 0): number {
     const base = Number.isFinite(this.headingLevel) ? Math.round(this.headingLevel) : 3;
     return Math.min(Math.max(base, 1) + offset, 6);
@@ -188,9 +246,23 @@ export class LessonProsCons extends LessonElement {
     if (!this.selected.length) return nothing;
     const content =
       this.selected.length > 1 ? this.renderCompare(this.selected) : this.renderCard(this.selected[0]!, this.level());
-    if (this.mode !== 'practice' || !this.practice) return content;
+    if (this.mode !== 'practice') return content;
     // Printing a practice prints the content it practises, never the controls.
-    return html`${this.renderPractice(this.practice)}<div class="print-only">${content}</div>`;
+    return html`${this.renderPractice()}<div class="print-only">${content}</div>`;
+  }
+
+  /** The practice, or what stands for it while its code loads or after that failed. */
+  private renderPractice(): unknown {
+    if (this.practiceView && this.practice) return this.practiceView.render(this.practiceHost, this.practice);
+    if (this.practiceFailed) {
+      return html`<div part="error" class="practice-error" role="alert">
+        <p class="error-title">${this.t('prosConsPracticeFailed')}</p>
+        <button part="retry" @click=${this.retryPractice}>${this.t('errorRetry')}</button>
+      </div>`;
+    }
+    return html`<div part="loading" class="practice practice-loading" aria-busy="true">
+      <span class="loading">${this.t('loading')}</span>
+    </div>`;
   }
 
   // ---- Card ----------------------------------------------------------------
@@ -355,140 +427,11 @@ export class LessonProsCons extends LessonElement {
     </ul>`;
   }
 
-  // ---- Practice --------------------------------------------------------------
-
-  private choiceLabel(response: string): string {
-    if (this.practice?.kind === 'side') return this.t(response === 'pro' ? 'prosConsPro' : 'prosConsCon');
-    return this.selected.find((group) => group.id === response)?.subject ?? response;
-  }
-
-  /** "It is a con of Threading.": where a statement belongs, in words. */
-  private placement(statement: Statement): string {
-    return this.t(statement.side === 'pro' ? 'prosConsIsPro' : 'prosConsIsCon', { subject: statement.subject });
-  }
-
-  private renderPractice(practice: PracticeState): TemplateResult {
-    const level = this.level();
-    const subjects = this.selected.map((group) => group.subject);
-    const title = this.t('prosConsPracticeTitle', {
-      subject: practice.kind === 'side' ? subjects[0]! : this.formatList(subjects, 'conjunction'),
-    });
-    const instructions =
-      practice.kind === 'side'
-        ? this.t('prosConsInstructionsSides', { subject: subjects[0]! })
-        : this.t('prosConsInstructionsSubjects', { subjects: this.formatList(subjects, 'disjunction') });
-    return html`<section part="practice" class="practice" aria-labelledby="practice-title">
-      <div part="practice-title" class="practice-title" role="heading" aria-level=${level} id="practice-title">${title}</div>
-      ${practice.phase === 'done'
-        ? this.renderResult(practice, level + 1)
-        : html`<p part="instructions" class="instructions">${instructions}</p>
-            ${this.renderStatement(practice)}`}
-    </section>`;
-  }
-
-  private renderStatement(practice: PracticeState): TemplateResult {
-    const statement = currentStatement(practice)!;
-    const given = lastAnswer(practice);
-    return html`<div class="statement-card">
-      <p part="progress" class="progress" id="progress">
-        ${this.t('prosConsProgress', { n: practice.index + 1, total: practice.statements.length })}
-      </p>
-      <p part="statement" class="statement" id="statement" lang=${this.textLang}>${richText(statement.text)}</p>
-      ${given
-        ? html`<div
-              part="feedback ${given.correct ? 'feedback-correct' : 'feedback-incorrect'}"
-              class="feedback ${given.correct ? 'correct' : 'incorrect'}"
-            >
-              <p class="verdict">
-                ${given.correct ? correctIcon : incorrectIcon}<strong>${this.t(given.correct ? 'correct' : 'incorrect')}</strong>
-                <span>${this.placement(statement)}</span>
-              </p>
-              ${statement.explanation ? html`<p class="reason" lang=${this.textLang}>${richText(statement.explanation)}</p>` : nothing}
-            </div>
-            <button part="next" class="primary next" @click=${this.next}>
-              <span>${this.t(isLast(practice) ? 'prosConsFinish' : 'prosConsNext')}</span>${nextIcon}
-            </button>`
-        : html`<div part="choices" class="choices" role="group" aria-labelledby="progress statement">
-            ${choicesFor(practice.kind, this.selected).map(
-              (choice) => html`<button part="choice" class="choice" data-choice=${choice} @click=${() => this.sort(choice)}>
-                ${practice.kind === 'side' ? (choice === 'pro' ? proIcon : conIcon) : nothing}<span lang=${practice.kind === 'subject' ? this.textLang : nothing}
-                  >${this.choiceLabel(choice)}</span
-                >
-              </button>`,
-            )}
-          </div>`}
-    </div>`;
-  }
-
-  private renderResult(practice: PracticeState, level: number): TemplateResult {
-    if (!practice.statements.length) return html`<p class="none">${this.t('prosConsNothingToSort')}</p>`;
-    const { score, maxScore } = scoreOf(practice);
-    return html`<div part="result" class="result">
-      <div class="result-title" role="heading" aria-level=${Math.min(level, 6)} id="result-title" tabindex="-1">
-        ${this.t('prosConsDone')}
-      </div>
-      <p part="score" class="score">${this.t('score', { score, max: maxScore })}</p>
-      <div class="review-title" role="heading" aria-level=${Math.min(level + 1, 6)} id="review-title">${this.t('prosConsReview')}</div>
-      <ol part="review" class="review" aria-labelledby="review-title">
-        ${practice.answers.map(
-          ({ statement, response, correct }) => html`<li class="review-item ${correct ? 'correct' : 'incorrect'}">
-            ${correct ? correctIcon : incorrectIcon}
-            <span class="item-body">
-              <strong class="verdict-label">${this.t(correct ? 'correct' : 'incorrect')}<span class="visually-hidden">: </span></strong>
-              <span class="item-text" lang=${this.textLang}>${richText(statement.text)}</span>
-              <span class="review-placement">${this.placement(statement)}</span>
-              ${correct ? nothing : html`<span class="review-response">${this.t('prosConsYourAnswer', { answer: this.choiceLabel(response) })}</span>`}
-            </span>
-          </li>`,
-        )}
-      </ol>
-      <button part="practice-retry" class="primary" @click=${this.restartPractice}>${retryIcon}<span>${this.t('retry')}</span></button>
-    </div>`;
-  }
-
-  /** Sorts the current statement into `response` (`pro`, `con` or a group id). */
-  private sort(response: string) {
-    if (!this.practice) return;
-    const practice = answer(this.practice, response);
-    const given = lastAnswer(practice);
-    if (practice === this.practice || !given) return;
-    this.practice = practice;
-    const id = this.practiceId;
-    const { score, maxScore } = scoreOf(practice);
-    const complete = isComplete(practice);
-    this.emit(new LessonAnswerEvent({ id: given.statement.id, response, correct: given.correct }));
-    this.emit(
-      new LessonProgressEvent({
-        id,
-        progress: practice.answers.length / maxScore,
-        ...(complete ? { score: score / maxScore } : {}),
-      }),
-    );
-    if (complete) this.emit(new LessonCompleteEvent({ id, score, maxScore }));
-    const reason = given.statement.explanation ? ` ${plainText(given.statement.explanation)}` : '';
-    this.announce(`${this.t(given.correct ? 'correct' : 'incorrect')}. ${this.placement(given.statement)}${reason}`);
-    void this.focusAfterUpdate('[part~="next"]');
-  }
-
-  /** Moves on from the feedback to the next statement, or to the score after the last. */
-  private next() {
-    if (!this.practice) return;
-    this.practice = advance(this.practice);
-    if (this.practice.phase === 'done') {
-      const { score, maxScore } = scoreOf(this.practice);
-      this.announce(this.t('score', { score, max: maxScore }));
-      void this.focusAfterUpdate('#result-title');
-    } else {
-      void this.focusAfterUpdate('[part~="choice"]');
-    }
-  }
+  // ---- Practice (its code loads on demand: practice-view.ts) ----------------
 
   /** Starts the practice again with a fresh shuffle. */
   restartPractice(): void {
-    if (!this.practice) return;
-    this.practice = restart(this.practice, this.random);
-    this.announce(this.t('prosConsRestarted', { total: this.practice.statements.length }));
-    void this.focusAfterUpdate('[part~="choice"]');
+    if (this.practiceView) this.practiceView.restartPractice(this.practiceHost);
   }
 
   private async focusAfterUpdate(selector: string) {

@@ -1,6 +1,10 @@
 import { registerDefaultStrings } from '../../core/localize.js';
+import type { prosConsPracticeStrings } from './practice-strings.js';
 
-/** English UI strings of this element: the fallback for every key (other languages: src/core/locales). */
+/**
+ * English UI strings of this element: the fallback for every key (other languages: src/core/locales).
+ * The sort-it practice's own strings load with it, from `practice-strings.ts`.
+ */
 export const prosConsStrings = {
   prosConsPro: 'Pro',
   prosConsCon: 'Con',
@@ -14,22 +18,10 @@ export const prosConsStrings = {
   prosConsOtherCons: 'Other cons',
   prosConsNotMentioned: 'Not mentioned',
   prosConsMoreAbout: 'More about {subject}',
-  prosConsPracticeTitle: 'Sort it: {subject}',
-  prosConsInstructionsSides: 'Sort each statement: is it a pro or a con of {subject}?',
-  prosConsInstructionsSubjects: 'Sort each statement: which does it describe, {subjects}?',
-  prosConsProgress: 'Statement {n} of {total}',
-  prosConsIsPro: 'It is a pro of {subject}.',
-  prosConsIsCon: 'It is a con of {subject}.',
-  prosConsNext: 'Next statement',
-  prosConsFinish: 'See your score',
-  prosConsDone: 'All sorted',
-  prosConsReview: 'Your answers',
-  prosConsYourAnswer: 'Your answer: {answer}',
-  prosConsNothingToSort: 'There are no statements to sort.',
-  prosConsRestarted: 'Shuffled again. Statement 1 of {total}.',
+  prosConsPracticeFailed: 'The practice could not be loaded. Check your connection and try again.',
 };
 
-export type ProsConsStrings = typeof prosConsStrings;
+export type ProsConsStrings = typeof prosConsStrings & typeof prosConsPracticeStrings;
 
 declare module '../../core/localize.js' {
   interface UiStrings extends ProsConsStrings {}

@@ -84,6 +84,7 @@ export const es: UiStrings = {
   prosConsOtherCons: 'Otras desventajas',
   prosConsNotMentioned: 'Sin mención',
   prosConsMoreAbout: 'Más sobre {subject}',
+  prosConsPracticeFailed: 'No se pudo cargar la práctica. Comprueba tu conexión y vuelve a intentarlo.',
   prosConsPracticeTitle: 'Clasifica: {subject}',
   prosConsInstructionsSides: 'Clasifica cada afirmación: ¿es una ventaja o una desventaja de {subject}?',
   prosConsInstructionsSubjects: 'Clasifica cada afirmación: ¿a cuál se refiere, {subjects}?',
