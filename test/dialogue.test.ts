@@ -76,7 +76,7 @@ async function ready(el: LessonDialogue) {
 /** Lets entrance animations finish, so checks see the final colours. */
 async function settled(el: LessonDialogue) {
   await el.updateComplete;
-  await Promise.all(shadow(el).getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
+  await Promise.all(shadow(el).getAnimations().map((animation) => animation.finished.catch(() => undefined)));
   return el;
 }
 

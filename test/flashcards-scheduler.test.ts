@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
-  FsrsScheduler,
+  type FsrsScheduler,
   LEITNER_DAYS,
   LeitnerScheduler,
   loadFsrsScheduler,

@@ -14,7 +14,7 @@ export const tokenCss = `@layer lesson-elements-tokens {
   --lesson-color-text-muted: light-dark(#57606a, #9ea7b3);
   --lesson-color-surface: light-dark(#ffffff, #0d1117);
   --lesson-color-surface-alt: light-dark(#f6f8fa, #161b22);
-  --lesson-color-border: light-dark(#8c959f, #6e7681);
+  --lesson-color-border: light-dark(#848d97, #6e7681);
   --lesson-color-border-subtle: light-dark(#d0d7de, #30363d);
   --lesson-color-accent: light-dark(#0a58ca, #79b8ff);
   --lesson-color-on-accent: light-dark(#ffffff, #0d1117);

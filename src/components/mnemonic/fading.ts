@@ -148,21 +148,24 @@ function lcsTable(a: readonly string[], b: readonly string[]): number[][] {
  */
 export function compareWords(expected: string, answer: string, lang?: string): WordComparison {
   const expectedWords = words(expected, lang);
-  const expectedKeys = expectedWords.map(wordKey);
+  const allKeys = expectedWords.map(wordKey);
+  // A "word" with nothing left to compare (a lone symbol) cannot be missed: it counts as recalled and is not judged.
+  const judgedIndexes = allKeys.flatMap((key, index) => (key ? [index] : []));
+  const expectedKeys = judgedIndexes.map((index) => allKeys[index]!);
   const answerKeys = words(answer, lang).map(wordKey).filter(Boolean);
   const table = lcsTable(expectedKeys, answerKeys);
-  const recalled = new Array<boolean>(expectedKeys.length).fill(false);
+  const recalled = allKeys.map((key) => !key);
   let i = 0;
   let j = 0;
   while (i < expectedKeys.length && j < answerKeys.length) {
     if (expectedKeys[i] === answerKeys[j]) {
-      recalled[i] = true;
+      recalled[judgedIndexes[i]!] = true;
       i++;
       j++;
     } else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
     else j++;
   }
-  const hits = recalled.filter(Boolean).length;
+  const hits = judgedIndexes.filter((index) => recalled[index]).length;
   const extra = answerKeys.length - hits;
   const judged = Math.max(expectedKeys.length, answerKeys.length);
   return {
