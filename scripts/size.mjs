@@ -22,6 +22,7 @@ if (!existsSync(join(cdn, LIBRARY_ENTRY))) {
 }
 
 const fileInfo = new Map();
+const overBudget = [];
 /** Size and imports of one output file (memoized). */
 function info(file) {
   if (fileInfo.has(file)) return fileInfo.get(file);
@@ -91,7 +92,7 @@ for (const entry of entries) {
     kb(total(initial, 'raw')),
     String(initial.size),
   ]);
-  if (over) failures.push(`${name(entry)} loads ${kb(gzip)} gzip up front; the budget is ${kb(budget)}`);
+  if (over) overBudget.push(`${name(entry)} loads ${kb(gzip)} gzip up front; the budget is ${kb(budget)}`);
   for (const file of initial) {
     for (const pkg of bundledPackages(file)) {
       if (LAZY_PACKAGES.some((lazyPackage) => pkg.startsWith(lazyPackage))) {
@@ -132,6 +133,14 @@ if (lazy.size) {
 
 console.log('\nFor scale: H5P core runtime alone: ~71 KB gzip');
 
+// `--report-budget`: print budget overruns loudly but do not fail on them (CI uses it while the budget
+// is not yet met, so the other checks still gate changes). Lazy packages in an initial load always fail.
+const reportOnly = process.argv.includes('--report-budget');
+if (overBudget.length) {
+  const list = overBudget.map((line) => `  - ${line}`).join('\n');
+  if (reportOnly) console.warn(`\nOVER BUDGET (reported, not enforced: --report-budget):\n${list}`);
+  else failures.push(...overBudget);
+}
 if (failures.length) {
   console.error(`\nSize check failed:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
   process.exit(1);
