@@ -487,6 +487,11 @@ describe('the real <lesson-view> in a SCO frame', () => {
 
   before(() => setViewport({ width: 1000, height: 15000 }));
   after(() => setViewport({ width: 800, height: 600 }));
+  // Other test files share this origin's localStorage: start from none of this lesson's keys, so the
+  // assertion below proves the SCORM run itself wrote nothing there.
+  beforeEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('lesson-elements:python-concurrency')) localStorage.removeItem(key);
+  });
 
   it('SCORM 1.2: the lesson reports passed with its score, keeps progress in suspend_data and resumes from it', async () => {
     const first = lms12();
