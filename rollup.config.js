@@ -147,7 +147,10 @@ export default [
       sourcemap: true,
     },
   },
-  cdnBuild({ 'lesson-elements': join(dist, 'index.js') }),
+  // Lazy chunks import what they share with the entry from the entry itself, so the one-script bundle stays
+  // one file plus its lazy chunks (no extra shared chunk on the critical path). Only for this single-entry build:
+  // per-element entries must never import each other.
+  { ...cdnBuild({ 'lesson-elements': join(dist, 'index.js') }), preserveEntrySignatures: 'allow-extension' },
   // No element has landed yet: nothing to build per element.
   ...(elements.length ? [cdnBuild(perElement)] : []),
   ...deliveryBuilds,
