@@ -239,6 +239,28 @@ export abstract class LessonElement extends LitElement {
     return items?.[0];
   }
 
+  private readonly pendingLoads = new Set<Promise<unknown>>();
+
+  /**
+   * Tracks lazily loaded code (a practice, a study mode): `updateComplete`
+   * waits for it and the render that follows, so `await el.updateComplete` shows the result.
+   */
+  protected whileLoading<T>(load: Promise<T>): Promise<T> {
+    this.pendingLoads.add(load);
+    const settle = () => this.pendingLoads.delete(load);
+    load.then(settle, settle);
+    return load;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.pendingLoads.size) {
+      await Promise.allSettled([...this.pendingLoads]);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   /** Runs the selection again on the loaded lesson: call it when an id attribute changes. */
   protected reselect(): void {
     if (!this.data) return;

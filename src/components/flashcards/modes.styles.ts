@@ -1,4 +1,5 @@
-import { adoptStyles, css } from 'lit';
+import { css } from 'lit';
+import { appendLazyStyles } from '../../core/lazy-styles.js';
 
 /**
  * Styles of study and type mode (grades, the answer form, the summaries, saved
@@ -151,13 +152,5 @@ export const modeStyles = css`
   }
 `;
 
-const adopted = new WeakSet<ShadowRoot>();
-
 /** Adds the mode styles to the element's shadow root (after its own), once. */
-export function adoptModeStyles(root: HTMLElement | DocumentFragment): void {
-  if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
-  adopted.add(root);
-  const sheet = modeStyles.styleSheet;
-  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  else adoptStyles(root, [modeStyles]); // No constructable style sheets: Lit appends a <style> (with the page's nonce).
-}
+export const adoptModeStyles = (root: Node): void => appendLazyStyles(root, modeStyles);

@@ -166,16 +166,6 @@ export class LessonMnemonic extends LessonElement {
     }
   }
 
-  /** Also waits for the practice view when practice has just started, so `await el.updateComplete` shows it. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.practiceLoading) {
-      await this.practiceLoading;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.focusTarget) {
@@ -489,8 +479,8 @@ export class LessonMnemonic extends LessonElement {
   private loadPracticeView() {
     if (this.practiceView || this.practiceLoading) return;
     this.practiceLoadFailed = false;
-    this.practiceLoading = import('./practice-view.js')
-      .then(
+    this.practiceLoading = this.whileLoading(
+      import('./practice-view.js').then(
         (module) => {
           if (this.renderRoot instanceof ShadowRoot) module.adoptPracticeStyles(this.renderRoot);
           this.practiceView = new module.PracticeView(this.practiceHost);
@@ -501,11 +491,11 @@ export class LessonMnemonic extends LessonElement {
           this.practiceLoadFailed = true;
           if (this.focusAfterLoad) this.focusTarget = this.focusAfterLoad.replace('practice-heading-', 'practice-retry-');
         },
-      )
-      .finally(() => {
-        this.practiceLoading = undefined;
-        this.focusAfterLoad = undefined;
-      });
+      ),
+    ).finally(() => {
+      this.practiceLoading = undefined;
+      this.focusAfterLoad = undefined;
+    });
   }
 
   private retryPracticeView(aid: MemoryAid) {

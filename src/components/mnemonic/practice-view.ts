@@ -5,7 +5,8 @@
  * `practice` asks for it), so readers who only look at the aids never
  * download it.
  */
-import { adoptStyles, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
+import { appendLazyStyles } from '../../core/lazy-styles.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { LessonAnswerEvent, LessonCompleteEvent, LessonProgressEvent } from '../../core/events.js';
 import type { UiStringKey } from '../../core/localize.js';
@@ -77,14 +78,7 @@ const icons = {
 const blankSize = (letters: number) => (letters <= 3 ? 'short' : letters <= 7 ? 'medium' : 'long');
 
 /** Adds the practice styles to the element's shadow root, after its own. */
-export function adoptPracticeStyles(root: ShadowRoot): void {
-  const sheet = practiceStyles.styleSheet;
-  if (sheet) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else {
-    adoptStyles(root, [practiceStyles]); // No constructable style sheets: Lit appends a <style> (with the page's nonce).
-  }
-}
+export const adoptPracticeStyles = (root: ShadowRoot): void => appendLazyStyles(root, practiceStyles);
 
 /** Renders and runs the practice of each aid of one element. */
 export class PracticeView {

@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { LessonElement } from '../../core/lesson-element.js';
@@ -12,6 +12,7 @@ import type { PracticeHost } from './practice-view.js';
 import { styles } from './pros-cons.styles.js';
 import type { PracticeState } from './sort-practice.js';
 import './strings.js';
+import { appendLazyStyles } from '../../core/lazy-styles.js';
 
 export type ProsConsMode = 'card' | 'practice';
 
@@ -191,14 +192,11 @@ export class LessonProsCons extends LessonElement {
   /** Loads the practice's code (once), then starts the practice if it is still wanted. Never throws. */
   private loadPractice(): Promise<void> {
     this.practiceFailed = false;
-    this.practiceLoad ??= practiceLoader
-      .load()
-      .then(
+    this.practiceLoad ??= this.whileLoading(
+      practiceLoader.load().then(
         (view) => {
           // The practice's styles join the element's, after them, before the practice first renders.
-          if (this.renderRoot instanceof ShadowRoot) {
-            adoptStyles(this.renderRoot, [...(this.constructor as typeof LessonProsCons).elementStyles, view.styles]);
-          }
+          appendLazyStyles(this.renderRoot, view.styles);
           this.practiceView = view;
           if (this.mode === 'practice' && this.loadState === 'ready' && this.selected.length && !this.practice) {
             this.practice = view.start(this.practiceHost);
@@ -209,7 +207,7 @@ export class LessonProsCons extends LessonElement {
           console.error(`<${this.localName}>: the sort-it practice could not be loaded`, error);
         },
       )
-      .finally(() => (this.practiceLoad = undefined));
+      ).finally(() => (this.practiceLoad = undefined));
     return this.practiceLoad;
   }
 
@@ -217,16 +215,6 @@ export class LessonProsCons extends LessonElement {
   private async retryPractice() {
     await this.loadPractice();
     void this.focusAfterUpdate(this.practice ? '[part~="choice"], #result-title' : '[part~="retry"]');
-  }
-
-  /** Resolves once the element has rendered, including the practice whose code is loading. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.practiceLoad) {
-      await this.practiceLoad;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
   }
 
   private level(offset = 0): number {
