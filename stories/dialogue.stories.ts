@@ -1,15 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { LessonDialogue, type DialogueMode } from '../src/components/dialogue/dialogue.js';
-import { defineElement } from '../src/core/define.js';
+import '../src/components/dialogue/dialogue.js';
+import type { DialogueMode } from '../src/components/dialogue/dialogue.js';
 import type { Dialogue, Lesson } from '../src/core/schema.js';
 import { MemoryProgressStore } from '../src/core/storage.js';
 import { toneWav } from '../test/fixtures/wav.js';
-
-// package.json "sideEffects" names only dist/ files, so the production Storybook build drops a bare
-// import of the source module (the tag is never defined). Defining it explicitly keeps the module;
-// defineElement is a no-op when the tag already exists.
-defineElement('lesson-dialogue', LessonDialogue);
 
 interface Args {
   src: string;

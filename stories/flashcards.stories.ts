@@ -1,14 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { LessonFlashcards } from '../src/components/flashcards/flashcards.js';
-import { defineElement } from '../src/core/define.js';
+import '../src/components/flashcards/flashcards.js';
 import type { Lesson } from '../src/core/schema.js';
 import { MemoryProgressStore } from '../src/core/storage.js';
-
-// package.json "sideEffects" names only dist/ files, so the production Storybook build drops a bare
-// `import '…/flashcards.js'` of the source module (the tag is never defined). Defining it explicitly
-// keeps the module; defineElement is a no-op when the tag already exists.
-defineElement('lesson-flashcards', LessonFlashcards);
 
 interface Args {
   src: string;

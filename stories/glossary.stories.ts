@@ -1,13 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { LessonGlossary } from '../src/components/glossary/glossary.js';
-import { LessonTerm } from '../src/components/glossary/term.js';
-import { defineElement } from '../src/core/define.js';
-
-// package.json "sideEffects" names only dist/ files, so a production Storybook build may drop a bare
-// import of the source modules; defining the tags explicitly keeps them (no-ops when already defined).
-defineElement('lesson-glossary', LessonGlossary);
-defineElement('lesson-term', LessonTerm);
+import '../src/components/glossary/glossary.js';
 
 interface Args {
   src: string;

@@ -1,10 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { LessonView } from '../src/components/lesson-view/lesson-view.js';
-import { defineElement } from '../src/core/define.js';
-
-// Keep the module in production Storybook builds, where a bare source import may be tree-shaken.
-defineElement('lesson-view', LessonView);
+import '../src/components/lesson-view/lesson-view.js';
 
 interface Args {
   src: string;

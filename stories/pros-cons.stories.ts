@@ -1,13 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { LessonProsCons } from '../src/components/pros-cons/pros-cons.js';
-import { defineElement } from '../src/core/define.js';
+import '../src/components/pros-cons/pros-cons.js';
 import type { Lesson } from '../src/core/schema.js';
-
-// package.json "sideEffects" names only dist/ files, so the production Storybook build drops a bare
-// `import '…/pros-cons.js'` of the source module (the tag is never defined). Defining it explicitly
-// keeps the module; defineElement is a no-op when the tag already exists.
-defineElement('lesson-pros-cons', LessonProsCons);
 
 interface Args {
   src: string;

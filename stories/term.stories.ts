@@ -1,11 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { LessonTerm } from '../src/components/glossary/term.js';
-import { defineElement } from '../src/core/define.js';
-
-// package.json "sideEffects" names only dist/ files, so a production Storybook build may drop a bare
-// import of the source module; defining the tag explicitly keeps it (a no-op when already defined).
-defineElement('lesson-term', LessonTerm);
+import '../src/components/glossary/term.js';
 
 interface Args {
   src: string;

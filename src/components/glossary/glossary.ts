@@ -12,7 +12,8 @@ import { linkTerms, type ResolveTerm } from './dom-linker.js';
 import { styles } from './glossary.styles.js';
 import { createMatcher, type TermMatcher } from './linker.js';
 import { filterEntries, findEntry, groupByLetter, termKey } from './lookup.js';
-import { LessonTerm } from './term.js';
+// The terms it creates: term.ts defines <lesson-term> (listed in package.json sideEffects).
+import './term.js';
 import './strings.js';
 
 const NO_ENTRIES: readonly GlossaryEntry[] = [];
@@ -313,9 +314,6 @@ export class LessonGlossary extends LessonElement {
 }
 
 defineElement('lesson-glossary', LessonGlossary);
-// The terms it creates must be defined. (Also done by term.ts; repeated here with the class itself so a
-// bundler that treats source modules as side-effect free cannot drop it.)
-defineElement('lesson-term', LessonTerm);
 
 declare global {
   interface HTMLElementTagNameMap {
