@@ -32,7 +32,8 @@ export function registerDefaultStrings(strings: Record<string, string>): void {
 const builtIn: Record<string, () => Promise<Partial<UiStrings>>> = {
   es: () => import('./locales/es.js').then((module) => module.es),
 };
-const loading = new Map<string, Promise<void>>();
+/** Per built-in language: the load under way, or `true` once settled (loaded, or failed and falling back to English). */
+const loaded = new Map<string, Promise<void> | true>();
 
 /**
  * Starts loading a built-in language if `lang` needs one. Returns a promise
@@ -41,19 +42,19 @@ const loading = new Map<string, Promise<void>>();
 export function ensureTranslation(lang: string): Promise<void> | undefined {
   const base = lang.toLowerCase().split('-')[0] ?? 'en';
   const load = builtIn[base];
-  if (!load) return undefined;
-  let pending = loading.get(base);
-  if (!pending) {
-    pending = load().then(
+  const state = loaded.get(base);
+  if (!load || state === true) return undefined;
+  if (state) return state;
+  const pending = load()
+    .then(
+      // A page's own overrides, registered before the built-in strings arrived, keep precedence.
       (strings) => registerTranslation(base, { ...strings, ...translations.get(base) }),
       (error: unknown) => console.error(`lesson-elements: the "${base}" UI strings could not be loaded`, error),
-    );
-    loading.set(base, pending);
-    void pending.then(() => builtInLoaded.add(base));
-  }
-  return builtInLoaded.has(base) ? undefined : pending;
+    )
+    .finally(() => loaded.set(base, true));
+  loaded.set(base, pending);
+  return pending;
 }
-const builtInLoaded = new Set<string>();
 const listeners = new Set<() => void>();
 
 /** Adds or overrides UI strings for a language (`"es"`, `"pt-BR"`); elements re-render. */
