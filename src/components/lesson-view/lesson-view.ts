@@ -12,7 +12,7 @@ import {
   type LessonCompleteEvent as CompleteEvent,
 } from '../../core/events.js';
 import { renderBlocks, richText } from '../../core/rich-text.js';
-import type { Lesson } from '../../core/schema.js';
+import { findById, type Lesson } from '../../core/schema.js';
 import { progressKey } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
 import { recordProgress, totals, type ProgressState } from './progress.js';
@@ -241,16 +241,13 @@ export class LessonView extends LessonElement {
     this.reportLesson();
   }
 
+  /** The display name of a tracked part: a section's title, or the item's own title. */
   private partName(part: string): string {
-    const lesson = this.data;
-    if (!lesson) return part;
-    const named = [...(lesson.dialogues ?? []).map((d) => [d.id, d.title]), ...(lesson.memoryAids ?? []).map((a) => [a.id, a.title ?? a.id])].find(
-      ([id]) => id === part,
-    );
-    if (named?.[1]) return named[1];
-    const section = (Object.keys(SECTION_TITLES) as SectionName[]).find((name) => name === part);
-    return section ? this.t(SECTION_TITLES[section]) : part;
+    if (part in SECTION_TITLES) return this.t(SECTION_TITLES[part as SectionName]);
+    const item = this.data && (findById(this.data, part)?.item as { title?: string } | undefined);
+    return item?.title ?? part;
   }
+
 
   /** Emits the lesson's aggregate progress, and completion once. */
   private reportLesson() {
