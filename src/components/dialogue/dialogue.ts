@@ -24,9 +24,9 @@ import { styles } from './dialogue.styles.js';
 import { icons } from './icons.js';
 import { AutoAdvance, autoAdvanceDelay, clampRate, formatTime, RATES } from './pacing.js';
 import { assignVoices, loadVoices, SpeechQueue, type SpeechSynthesisLike, type UtteranceLike, type VoiceLike } from './speech.js';
+import { cachedIntl } from '../../core/intl.js';
 import './strings.js';
 import { findMatches, initials, matchesQuery, transcriptFileName, transcriptText } from './transcript.js';
-import './strings.js';
 
 export type DialogueMode = 'read' | 'step' | 'think';
 
@@ -1106,7 +1106,7 @@ export class LessonDialogue extends LessonElement {
   }
 
   private formatRate(rate: number): string {
-    return `${new Intl.NumberFormat(this.uiLang, { maximumFractionDigits: 2 }).format(rate)}×`;
+    return `${cachedIntl('rate', this.uiLang, (lang) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })).format(rate)}×`;
   }
 
   private renderTimeline() {

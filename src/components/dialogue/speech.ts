@@ -4,6 +4,7 @@
  * for voices that load late, and a queue that speaks line after line. The
  * speech engine is passed in, so tests use a fake and nothing here needs a DOM.
  */
+import { cachedIntl } from '../../core/intl.js';
 
 /** The parts of `SpeechSynthesisVoice` used here. */
 export interface VoiceLike {
@@ -64,12 +65,7 @@ export function splitSentences(text: string, lang = 'en', max = LONGEST_UTTERANC
   if (!trimmed) return [];
   let sentences: string[];
   if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
-    let segmenter: Intl.Segmenter;
-    try {
-      segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
-    } catch {
-      segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-    }
+    const segmenter = cachedIntl('sentences', lang, (tag) => new Intl.Segmenter(tag, { granularity: 'sentence' }));
     sentences = [...segmenter.segment(trimmed)].map((part) => part.segment.trim());
   } else {
     sentences = trimmed.match(/[^.!?。！？]+(?:[.!?。！？]+["'”’)\]]*|$)/gu)?.map((part) => part.trim()) ?? [trimmed];

@@ -82,6 +82,13 @@ export const styles = css`
     gap: var(--lesson-space-m);
     scroll-margin-top: var(--lesson-space-m);
   }
+  /* Sections below the first are laid out and painted only when they near the viewport: most of a
+     long lesson's first-render cost is layout. The text stays in the DOM (find in page, screen readers);
+     "auto" remembers each section's real height once seen, so the scrollbar settles. */
+  section + section {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 40rem;
+  }
   section:focus {
     outline: none;
   }

@@ -22,6 +22,7 @@ import { LrsClient } from './lrs.js';
 import { styles } from './lesson-view.styles.js';
 import '../dialogue/dialogue.js';
 import '../pros-cons/pros-cons.js';
+import { practiceLoader } from '../pros-cons/practice-loader.js';
 import '../mnemonic/mnemonic.js';
 import '../flashcards/flashcards.js';
 import '../glossary/glossary.js';
@@ -131,6 +132,9 @@ export class LessonView extends LessonElement {
       return;
     }
     this.shownSections = sections;
+    // The view shows pros and cons as sort-it practice, whose code is a lazy chunk: fetch it now, while
+    // the view renders, instead of after <lesson-pros-cons> asks for it (one round trip off the critical path).
+    if (sections.includes('pros-cons') && lesson.prosCons?.length) practiceLoader.load().catch(() => undefined);
     this.provider.setValue({ lesson, baseUrl: this.baseUrl });
     const savedLevel = this.readProgress('summary-level');
     if (SUMMARY_LEVELS.includes(savedLevel as SummaryLevel)) this.summaryLevel = savedLevel as SummaryLevel;

@@ -10,6 +10,7 @@
  * lesson's language (so Japanese or Thai text without spaces still has
  * words), with a Unicode-aware regular expression as the fallback.
  */
+import { cachedIntl } from '../../core/intl.js';
 import { normalizeAnswer } from '../../core/match.js';
 import { firstLetter, graphemes } from './text.js';
 import type { Step } from './record.js';
@@ -35,20 +36,9 @@ export type FadedToken = FadedWord | { word: false; text: string };
 // A letter or digit, then letters, marks and digits, with inner apostrophes or hyphens ("it's", "well-known").
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 
-const segmenters = new Map<string, Intl.Segmenter | undefined>();
-function wordSegmenter(lang: string | undefined): Intl.Segmenter | undefined {
-  const key = lang ?? '';
-  if (!segmenters.has(key)) {
-    let segmenter: Intl.Segmenter | undefined;
-    try {
-      segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(lang || undefined, { granularity: 'word' }) : undefined;
-    } catch {
-      segmenter = undefined; // An unknown language tag: the regular expression still works.
-    }
-    segmenters.set(key, segmenter);
-  }
-  return segmenters.get(key);
-}
+// Without Intl.Segmenter (older browsers) the regular expression alone finds the words.
+const wordSegmenter = (lang: string | undefined): Intl.Segmenter | undefined =>
+  typeof Intl.Segmenter === 'function' ? cachedIntl('words', lang, (tag) => new Intl.Segmenter(tag, { granularity: 'word' })) : undefined;
 
 const hasLetterOrDigit = (text: string) => /[\p{L}\p{N}]/u.test(text);
 

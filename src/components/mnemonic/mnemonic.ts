@@ -9,6 +9,7 @@ import { baseStyles } from '../../core/styles.js';
 import { icon, icons } from './icons.js';
 import { styles } from './mnemonic.styles.js';
 import type { PracticeState } from './practice.js';
+import { cachedIntl } from '../../core/intl.js';
 import type { PracticeHost, PracticeView } from './practice-view.js';
 import { isStep, LAST_STEP, parseRecord, resumeStep, startPractice, type PracticeRecord, type Step } from './record.js';
 import './strings.js';
@@ -284,11 +285,10 @@ export class LessonMnemonic extends LessonElement {
   private lastPractisedText(record: PracticeRecord): string {
     let date = '';
     if (record.practisedAt) {
-      try {
-        date = new Intl.DateTimeFormat(this.uiLang, { dateStyle: 'medium' }).format(new Date(record.practisedAt));
-      } catch {
-        date = record.practisedAt.slice(0, 10);
-      }
+      const practised = new Date(record.practisedAt);
+      date = Number.isNaN(practised.getTime())
+        ? record.practisedAt.slice(0, 10)
+        : cachedIntl('date', this.uiLang, (lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })).format(practised);
     }
     const text = this.t(date ? 'mnemonicLastPractised' : 'mnemonicLastPractisedUndated', {
       date,

@@ -7,6 +7,7 @@ import type { Lesson, ProsConsGroup } from '../../core/schema.js';
 import { baseStyles } from '../../core/styles.js';
 import { compareRows, parseGroupIds, type CompareRow, type Side, type SidedItem } from './compare.js';
 import { chevronIcon, conIcon, proIcon } from './icons.js';
+import { cachedIntl } from '../../core/intl.js';
 import { practiceLoader, type PracticeView } from './practice-loader.js';
 import type { PracticeHost } from './practice-view.js';
 import { styles } from './pros-cons.styles.js';
@@ -223,11 +224,7 @@ export class LessonProsCons extends LessonElement {
   }
 
   private formatList(items: string[], type: 'conjunction' | 'disjunction'): string {
-    try {
-      return new Intl.ListFormat(this.uiLang, { type }).format(items);
-    } catch {
-      return items.join(', '); // An invalid language tag.
-    }
+    return cachedIntl(`list-${type}`, this.uiLang, (lang) => new Intl.ListFormat(lang, { type })).format(items);
   }
 
   protected override renderLesson(): unknown {
