@@ -282,6 +282,9 @@ export class LessonDialogue extends LessonElement {
 
   /** Reveals the answer the think-first prompt is waiting on. */
   revealAnswer(): void {
+    // The prompt goes away with its button: a learner who pressed it goes on from the answer it revealed, not from <body>.
+    const focused = this.shadowRoot?.activeElement;
+    if (focused instanceof HTMLElement && focused.closest('.think') && this.view && this.view.gate >= 0) this.focusLine = this.view.gate;
     this.request({ type: 'reveal' }, 'user');
   }
 

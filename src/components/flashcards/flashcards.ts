@@ -348,6 +348,8 @@ export class LessonFlashcards extends LessonElement {
       if (generation !== this.startGeneration || this.loadState !== 'ready') return;
       this.study = new StudyView(this.host, scheduler);
       this.studyState = 'ready';
+      // A session with nothing to ask opens on its summary: focus waiting for a card (New session) goes there instead.
+      if (this.study.summary && this.pendingFocus === 'front') this.pendingFocus = 'summary';
       this.showCard();
     } catch (error) {
       if (generation !== this.startGeneration) return;

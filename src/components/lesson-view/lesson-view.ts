@@ -315,6 +315,11 @@ export class LessonView extends LessonElement {
     target.focus({ preventScroll: true });
   }
 
+  /** A contents link to the section already in the URL fires no `hashchange`: go there all the same. */
+  private onContentsClick(event: MouseEvent) {
+    if ((event.currentTarget as HTMLAnchorElement).hash === location.hash) this.scrollToHash();
+  }
+
   private heading(level: number, content: unknown, id?: string, part = 'section-title') {
     const clamped = Math.min(Math.max(level, 1), 6);
     return html`<div role="heading" aria-level=${clamped} class="heading level-${Math.min(clamped - this.headingLevel, 2)}" part=${part} id=${id ?? nothing}>${content}</div>`;
@@ -449,7 +454,7 @@ export class LessonView extends LessonElement {
                 const doneCount = parts.filter((part) => (this.progressState[part]?.progress ?? 0) >= 1).length;
                 const done = parts.length > 0 && doneCount === parts.length;
                 return html`<li class=${done ? 'done' : ''}>
-                  <a href="#${name}">${this.t(SECTION_TITLES[name])}</a>
+                  <a href="#${name}" @click=${this.onContentsClick}>${this.t(SECTION_TITLES[name])}</a>
                   <span class="mark" aria-hidden="true">${done ? '✓' : parts.length > 1 ? `${doneCount}/${parts.length}` : ''}</span>
                   ${done ? html`<span class="visually-hidden">(${this.t('viewSectionDone')})</span>` : nothing}
                 </li>`;
