@@ -1,7 +1,8 @@
 // The packages in a real browser (headless Chromium through puppeteer-core):
 // - the single HTML file opened from file:// with every network request blocked;
 // - the SCORM packages launched by an LMS stand-in (scorm-again's Scorm12API and
-//   Scorm2004API on the page above the package's index.html, as Moodle does).
+//   Scorm2004API on the page above the package's index.html, as Moodle does), the lesson
+//   completed through its UI with the mouse and keyboard as a learner would.
 // Needs `npm run build` and Chromium. Run: node --test test/package-browser.test.mjs
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -137,30 +138,142 @@ describe('--format html opened from disk', () => {
   });
 });
 
+const lesson = JSON.parse(readFileSync(seedLesson, 'utf8'));
+/** Each step is inside the previous element's shadow root (puppeteer's deep combinator). */
+const deep = (...steps) => ['lesson-view', ...steps].join(' >>> ');
+const PRACTICE = 'lesson-pros-cons[mode="practice"]';
+const MNEMONIC = 'lesson-mnemonic';
+const DECK = 'lesson-flashcards';
+const UI_TIMEOUT = { timeout: 10_000 };
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
 /**
- * Completes the lesson in the SCO frame the way its parts report it: the reading sections
- * count once seen (the frame shows them all), then each element's task ends with the event
- * that element fires when its learner finishes it, the pros/cons practice with 5 of 6.
+ * How the learner answers the memory aids' practice, step by step (1 full text, 2 first letters,
+ * 3 blanks): `remembered` / `not yet` rate themselves (after Show answer from step 2 on), an array
+ * types one answer per field. Each step is worth 1; a typed answer earns the words recalled over
+ * the words expected, rounded to hundredths.
  */
-async function completeLesson(frame) {
-  await frame.evaluate(async () => {
-    const view = document.querySelector('lesson-view');
-    const done = new Promise((resolve) => view.addEventListener('lesson-complete', (event) => event.target === view && event.detail.id === 'python-concurrency' && resolve(), { once: false }));
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const log = [view.completion];
-    const complete = (element, detail) => {
-      element.dispatchEvent(new CustomEvent('lesson-complete', { bubbles: true, composed: true, detail }));
-      log.push(view.completion);
-    };
-    for (const element of view.shadowRoot.querySelectorAll('lesson-dialogue, lesson-mnemonic, lesson-flashcards, lesson-pros-cons[mode="practice"]')) {
-      if (element.localName === 'lesson-pros-cons') complete(element, { id: 'pros-cons', score: 5, maxScore: 6 });
-      else if (element.localName === 'lesson-dialogue') complete(element, { id: element.getAttribute('dialogue') ?? element.dialogue });
-      else if (element.localName === 'lesson-mnemonic') {
-        for (const aid of ['threading-rhyme', 'chef-story', 't-and-m', 'mop']) complete(element, { id: aid });
-      } else complete(element, { id: 'flashcards', summary: { reviewed: 10 } });
+const rhyme = lesson.memoryAids.find((aid) => aid.id === 'threading-rhyme').lines.join('\n');
+const story = lesson.memoryAids.find((aid) => aid.id === 'chef-story').text;
+const meanings = lesson.memoryAids.find((aid) => aid.id === 't-and-m').pairs.map((pair) => pair.meaning);
+const mop = lesson.memoryAids.find((aid) => aid.id === 'mop').letters.map((entry) => entry.word);
+const memoryAidPlan = [
+  { id: 'threading-rhyme', steps: [{ rate: 'remembered', earns: 1 }, { type: [rhyme], earns: 1 }, { type: [rhyme], earns: 1 }] },
+  { id: 'chef-story', steps: [{ rate: 'remembered', earns: 1 }, { rate: 'not yet', earns: 0 }, { type: [story], earns: 1 }] },
+  { id: 't-and-m', steps: [{ type: meanings, earns: 1 }, { type: meanings, earns: 1 }, { type: meanings, earns: 1 }] },
+  // Step 3: two of the three words recalled, the third field left empty: 2/3 = 0.67.
+  { id: 'mop', steps: [{ rate: 'remembered', earns: 1 }, { type: mop, earns: 1 }, { type: [mop[0], mop[1], ''], earns: 0.67 }] },
+];
+/** The points a memory aid's plan earns, as the practice rounds them. */
+const planScore = (steps) => Math.round(steps.reduce((sum, step) => sum + step.earns, 0) * 100) / 100;
+/** Each pros/cons statement's id and where it belongs: the practice compares the groups, so the answer is the subject. */
+const statements = new Map(lesson.prosCons.flatMap((group) => [...group.pros, ...group.cons].map((item) => [squash(item.text), { id: item.id, group: group.id }])));
+
+async function click(frame, selector) {
+  const element = await frame.waitForSelector(selector, UI_TIMEOUT);
+  await element.click();
+  await element.dispose();
+}
+
+/** Sorts every statement of the pros/cons practice with its buttons, the first one into the wrong subject; adds each answer to `answers`. */
+async function sortProsCons(page, frame, answers) {
+  let right = 0;
+  for (let n = 0; n < statements.size; n++) {
+    await frame.waitForSelector(deep(PRACTICE, '[part~="choice"]'), UI_TIMEOUT);
+    const statement = squash(await frame.$eval(deep(PRACTICE, '#statement'), (element) => element.textContent));
+    const { id, group } = statements.get(statement) ?? assert.fail(`not a statement of the lesson: ${statement}`);
+    const response = n === 0 ? lesson.prosCons.find((other) => other.id !== group).id : group;
+    await click(frame, deep(PRACTICE, `[part~="choice"][data-choice="${response}"]`));
+    await frame.waitForSelector(deep(PRACTICE, '[part~="feedback"]'), UI_TIMEOUT);
+    answers.push({ id, response, correct: response === group });
+    if (response === group) right++;
+    // The feedback's Next (Finish after the last) has focus: the keyboard moves on.
+    await frame.waitForFunction(() => document.querySelector('lesson-view').shadowRoot.querySelector('lesson-pros-cons[mode="practice"]').shadowRoot.activeElement?.matches('[part~="next"]'), UI_TIMEOUT);
+    await page.keyboard.press('Enter');
+  }
+  const shown = await frame.waitForSelector(deep(PRACTICE, '[part~="score"]'), UI_TIMEOUT);
+  assert.equal(squash(await shown.evaluate((element) => element.textContent)), `Score: ${right} of ${statements.size}`);
+  return { score: right, maxScore: statements.size };
+}
+
+/** Steps each dialogue to its last line: Next once with the mouse, then the arrow key. */
+async function stepDialogues(page, frame) {
+  for (const dialogue of lesson.dialogues) {
+    const host = `lesson-dialogue[dialogue="${dialogue.id}"]`;
+    await click(frame, deep(host, '[part~="next-button"]'));
+    for (let line = 2; line < dialogue.lines.length; line++) await page.keyboard.press('ArrowRight');
+    const end = await frame.waitForSelector(deep(host, '[part~="end"]'), UI_TIMEOUT);
+    await end.dispose();
+    const progress = await frame.$eval(deep(host, '[part~="progress"]'), (element) => element.textContent);
+    assert.equal(squash(progress), `Line ${dialogue.lines.length} of ${dialogue.lines.length}`);
+  }
+}
+
+/** Practises every memory aid through its three steps as `memoryAidPlan` says; adds each check to `answers`. */
+async function practiseMemoryAids(page, frame, answers) {
+  const earned = [];
+  for (const { id, steps } of memoryAidPlan) {
+    const inAid = (selector) => deep(MNEMONIC, `#panel-${id} ${selector}`);
+    await click(frame, deep(MNEMONIC, `#tab-${id}`));
+    await click(frame, inAid(`#practise-${id}`));
+    for (const [index, step] of steps.entries()) {
+      await frame.waitForSelector(inAid(`#answer-${id}-0`), UI_TIMEOUT);
+      // What the LMS receives: the fields joined with " / ", on one line.
+      const response = squash(step.type ? step.type.join(' / ') : step.rate);
+      answers.push({ id: `${id}.${index + 1}`, response, correct: step.earns === 1 });
+      if (step.type) {
+        for (const [field, text] of step.type.entries()) if (text) await (await frame.$(inAid(`#answer-${id}-${field}`))).type(text);
+        // One field: Ctrl+Enter submits the text area; several: the Check button.
+        if (step.type.length === 1) {
+          await page.keyboard.down('Control');
+          await page.keyboard.press('Enter');
+          await page.keyboard.up('Control');
+        } else {
+          await click(frame, inAid('[part~="check"]'));
+        }
+      } else {
+        if (index > 0) await click(frame, inAid('[part~="reveal"]'));
+        await click(frame, inAid(`[part~="rating"]${step.rate === 'remembered' ? `#remembered-${id}` : ':not([id])'}`));
+      }
+      await click(frame, inAid(`#next-${id}`));
     }
-    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`the view did not complete (${log})`)), 5000))]);
-  });
+    const summary = await frame.waitForSelector(inAid('[part~="summary"] .score'), UI_TIMEOUT);
+    const score = planScore(steps);
+    assert.equal(squash(await summary.evaluate((element) => element.textContent)), `Score: ${score} of ${steps.length}`);
+    earned.push({ score, maxScore: steps.length });
+  }
+  return earned;
+}
+
+/** Turns every card of the deck: the first with the mouse, the rest with Enter (turn) and the arrow key (next card). */
+async function turnEveryCard(page, frame) {
+  const cards = lesson.flashcards.length;
+  await click(frame, deep(DECK, '[part~="flip-button"][data-focus="front"]'));
+  for (let card = 1; card <= cards; card++) {
+    await frame.waitForSelector(deep(DECK, '[part~="card"].flipped'), UI_TIMEOUT);
+    if (card === cards) break;
+    await page.keyboard.press('ArrowRight');
+    await frame.waitForFunction((n) => document.querySelector('lesson-view').shadowRoot.querySelector('lesson-flashcards').shadowRoot.querySelector('[part~="status"]')?.textContent.includes(`Card ${n} of`), UI_TIMEOUT, card + 1);
+    await page.keyboard.press('Enter');
+  }
+}
+
+/**
+ * Completes the lesson in the SCO frame as a learner does, through the UI: the reading sections count
+ * once seen (the frame shows them all), the dialogues are stepped to their end, the pros/cons
+ * practice is sorted (one statement wrong), the memory aids practised, every flashcard turned.
+ * Returns the points earned and possible, and the answers given.
+ */
+async function completeLesson(page, frame) {
+  await frame.waitForFunction(() => document.querySelector('lesson-view').completion > 0, UI_TIMEOUT);
+  await stepDialogues(page, frame);
+  const answers = [];
+  const parts = [await sortProsCons(page, frame, answers), ...(await practiseMemoryAids(page, frame, answers))];
+  await turnEveryCard(page, frame);
+  await frame.waitForFunction(() => document.querySelector('lesson-view').completion === 1, UI_TIMEOUT);
+  const score = Math.round(parts.reduce((sum, part) => sum + part.score, 0) * 100) / 100;
+  const maxScore = parts.reduce((sum, part) => sum + part.maxScore, 0);
+  return { score, maxScore, scaled: score / maxScore, answers };
 }
 
 /** The LMS's data as it would store it (toJSON can read write-only elements). */
@@ -172,6 +285,24 @@ const leave = (page) => page.evaluate(() => new Promise((resolve) => {
   frame.addEventListener('load', resolve, { once: true });
   frame.src = 'about:blank';
 }));
+
+/** What the view in a resumed SCO shows: progress bar and text, unfinished sections, where each dialogue is, each memory aid's last practice. */
+const resumedShown = (frame) =>
+  frame.evaluate(() => {
+    const root = document.querySelector('lesson-view').shadowRoot;
+    const mnemonic = root.querySelector('lesson-mnemonic').shadowRoot;
+    return {
+      progress: root.querySelector('[part~="progress"] progress').value,
+      progressText: root.querySelector('[part~="progress"]').textContent.replace(/\s+/g, ' ').trim(),
+      unfinishedSections: [...root.querySelectorAll('[part~="toc"] li:not(.done) a')].map((link) => link.getAttribute('href')),
+      dialogueLines: Object.fromEntries(
+        [...root.querySelectorAll('lesson-dialogue')].map((dialogue) => [dialogue.id, dialogue.shadowRoot.querySelector('[part~="progress"]')?.textContent.trim()]),
+      ),
+      lastPractised: Object.fromEntries(
+        [...mnemonic.querySelectorAll('[part~="panel"]')].map((panel) => [panel.id.replace('panel-', ''), panel.querySelector('[part~="last-practised"]')?.textContent.trim()]),
+      ),
+    };
+  });
 
 for (const [format, version] of [['scorm12', '1.2'], ['scorm2004', '2004']]) {
   describe(`the ${format} package in an LMS`, () => {
@@ -186,20 +317,35 @@ for (const [format, version] of [['scorm12', '1.2'], ['scorm2004', '2004']]) {
       if (version === '1.2') assert.equal(started.core.lesson_status, 'incomplete');
       else assert.equal(started.completion_status, 'incomplete');
 
-      await completeLesson(sco);
+      const earned = await completeLesson(page, sco);
       await leave(page);
       const cmi = await cmiOf(page);
+      // The runtime reports the score as a percentage: min 0, max 100, raw to hundredths (scaled to 4 places in 2004).
+      const percent = String(Math.round(earned.scaled * 10_000) / 100);
       if (version === '1.2') {
         assert.equal(cmi.core.lesson_status, 'passed');
-        assert.equal(cmi.core.score.raw, '83.33');
+        assert.deepEqual({ ...cmi.core.score }, { raw: percent, min: '0', max: '100' });
         assert.equal(cmi.core.exit, 'suspend');
         assert.match(cmi.core.session_time, /^\d{2,4}:\d{2}:\d{2}/);
       } else {
         assert.equal(cmi.completion_status, 'completed');
         assert.equal(cmi.success_status, 'passed');
-        assert.equal(cmi.score.scaled, '0.8333');
+        assert.deepEqual({ ...cmi.score }, { raw: percent, min: '0', max: '100', scaled: String(Math.round(earned.scaled * 10_000) / 10_000) });
         assert.equal(cmi.exit, 'suspend');
       }
+      // Every answer is one interaction, in the order given, with what the learner answered and whether it was right.
+      const responseField = version === '1.2' ? 'student_response' : 'learner_response';
+      const interactions = Object.values(cmi.interactions).map((entry) => ({ id: entry.id, type: entry.type, response: entry[responseField], result: entry.result }));
+      assert.deepEqual(
+        interactions,
+        earned.answers.map(({ id, response, correct }) => ({
+          id,
+          type: version === '1.2' ? 'fill-in' : /^[\w.-]+$/.test(response) ? 'choice' : 'other',
+          response,
+          result: correct ? 'correct' : version === '1.2' ? 'wrong' : 'incorrect',
+        })),
+      );
+      assert.equal(interactions.filter((entry) => entry.result === 'correct').length, 7 + 10, '7 statements sorted right, 10 memory aid steps recalled in full');
       assert.ok(cmi.suspend_data.length > 0 && cmi.suspend_data.length <= (version === '1.2' ? 4096 : 64000), `suspend_data: ${cmi.suspend_data.length} characters`);
       assert.match(cmi.suspend_data, /^[{~]/);
       assert.deepEqual(problems, []);
@@ -215,6 +361,17 @@ for (const [format, version] of [['scorm12', '1.2'], ['scorm2004', '2004']]) {
       const resumedSco = await (await again.page.waitForSelector('iframe')).contentFrame();
       const resumed = await viewOf(resumedSco);
       assert.equal(resumed.completion, 1, 'the view restored its progress from suspend_data');
+      const shown = await resumedShown(resumedSco);
+      assert.equal(shown.progress, 100);
+      assert.match(shown.progressText, /^100% complete \((\d+) of \1\) Score: /);
+      assert.ok(shown.progressText.endsWith(`Score: ${earned.score} of ${earned.maxScore}`), shown.progressText);
+      assert.deepEqual(shown.unfinishedSections, [], 'every section is marked done in the contents');
+      // Step mode resumes at the line the learner reached.
+      assert.deepEqual(shown.dialogueLines, Object.fromEntries(lesson.dialogues.map(({ id, lines }) => [id, `Line ${lines.length} of ${lines.length}`])));
+      // The memory aids remember their practice: each says when it was practised and what it scored.
+      for (const { id, steps } of memoryAidPlan) {
+        assert.ok(shown.lastPractised[id]?.endsWith(`Score: ${planScore(steps)} of ${steps.length}`), `${id}: ${shown.lastPractised[id]}`);
+      }
       const stored = await resumedSco.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lesson-elements:')));
       assert.deepEqual(stored, [], 'progress lives in the LMS, not in the browser');
       const after = await cmiOf(again.page);

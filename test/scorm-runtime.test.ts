@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { LessonCompleteEvent, LessonLoadEvent, LessonProgressEvent } from '../src/core/events.js';
+import { LessonAnswerEvent, LessonCompleteEvent, LessonLoadEvent, LessonProgressEvent } from '../src/core/events.js';
 import { MemoryProgressStore, progressKey } from '../src/core/storage.js';
 import {
   connectScorm,
@@ -52,6 +52,8 @@ const lesson = (win: Window) => ({
     win.document.dispatchEvent(new LessonProgressEvent({ id: 'mini', progress, ...(score === undefined ? {} : { score }) })),
   complete: (score?: number, maxScore?: number) =>
     win.document.dispatchEvent(new LessonCompleteEvent({ id: 'mini', ...(score === undefined ? {} : { score, maxScore }) })),
+  answer: (id: string, response: string, correct: boolean, step?: number) =>
+    win.document.dispatchEvent(new LessonAnswerEvent({ id, response, correct, ...(step === undefined ? {} : { step }) })),
 });
 
 const quiet = { warn: () => {} };
@@ -321,6 +323,37 @@ describe('SCORM 1.2 session', () => {
     expect(lms.cmi.suspend_data).to.equal('viewed=1,2,3|slide=4');
   });
 
+  it('records each answer as an interaction, after those the LMS already has', async () => {
+    const earlier = { id: 'mop.1', type: 'fill-in', student_response: 'remembered', result: 'correct' };
+    const { win, lms } = await start({ interactions: { 0: earlier } });
+    lesson(win).answer('threading-pro-io', 'multiprocessing', false);
+    lesson(win).answer('threading-rhyme', 'Threading is light,\n  for I/O it shines bright ', true, 2);
+    // 1.2's interaction elements are write-only: read them as the LMS stores them.
+    const stored = Object.values(JSON.parse(JSON.stringify(lms.cmi.interactions)) as Record<string, typeof earlier>);
+    expect(stored.map(({ id, type, student_response, result }) => ({ id, type, student_response, result }))).to.deep.equal([
+      earlier,
+      { id: 'threading-pro-io', type: 'fill-in', student_response: 'multiprocessing', result: 'wrong' },
+      { id: 'threading-rhyme.2', type: 'fill-in', student_response: 'Threading is light, for I/O it shines bright', result: 'correct' },
+    ]);
+  });
+
+  it('stops recording answers, with one warning, when the LMS refuses interactions; status and score go on', async () => {
+    const warn = sinon.spy();
+    const { win, api, lms } = await start({}, { warn });
+    const setValue = api.LMSSetValue;
+    const refused: string[] = [];
+    (api as Scorm12Api).LMSSetValue = (element, value) =>
+      element.startsWith('cmi.interactions.') ? (refused.push(element), 'false') : setValue(element, value);
+    lesson(win).answer('threading-pro-io', 'threading', true);
+    lesson(win).answer('threading-con-gil', 'threading', true);
+    lesson(win).complete(2, 2);
+    expect(warn.callCount).to.equal(1);
+    expect(warn.firstCall.args[0]).to.match(/^Answers are not recorded as interactions/);
+    expect(refused).to.deep.equal(['cmi.interactions.0.id'], 'no further attempt after the refusal');
+    expect(lms.cmi.core.lesson_status).to.equal('completed');
+    expect(lms.cmi.core.score.raw).to.equal('100');
+  });
+
   it('survives an LMS whose API throws', async () => {
     const { session, api } = await start();
     (api as Scorm12Api).LMSCommit = () => {
@@ -347,6 +380,17 @@ describe('SCORM 2004 session', () => {
     expect(lms.cmi.score.scaled).to.equal('0.8333');
     expect(lms.cmi.score.raw).to.equal('83.33');
     expect(lms.cmi.score.max).to.equal('100');
+  });
+
+  it('records answers as interactions: identifiers as choices, typed text as other', async () => {
+    const { win, lms } = await start();
+    lesson(win).answer('threading-pro-io', 'multiprocessing', false);
+    lesson(win).answer('chef-story', 'Imagine a chef\n(threading)', true, 3);
+    const pick = ({ id, type, learner_response, result }: Record<string, string>) => ({ id, type, learner_response, result });
+    expect(lms.cmi.interactions.childArray.map((entry) => pick(entry as unknown as Record<string, string>))).to.deep.equal([
+      { id: 'threading-pro-io', type: 'choice', learner_response: 'multiprocessing', result: 'incorrect' },
+      { id: 'chef-story.3', type: 'other', learner_response: 'Imagine a chef (threading)', result: 'correct' },
+    ]);
   });
 
   it('reports failed under the passing score, and no success status without one', async () => {

@@ -10,6 +10,9 @@
  * if (scorm) setDefaultStore(scorm.store);
  * ```
  *
+ * Each answer a learner gives (`lesson-answer`) is recorded as one
+ * `cmi.interactions` entry, so the LMS's reports list them.
+ *
  * Connect before the lesson loads, so elements read their saved progress
  * from the LMS. Without an LMS (`connectScorm` returns undefined) nothing
  * happens at all and progress stays in the browser.
@@ -17,7 +20,7 @@
  * This module stands alone (no element code, no Lit): it ships beside the
  * CDN bundle in every SCORM package.
  */
-import type { LessonCompleteDetail, LessonProgressDetail } from '../core/events.js';
+import type { LessonAnswerDetail, LessonCompleteDetail, LessonProgressDetail } from '../core/events.js';
 import type { ProgressStore } from '../core/storage.js';
 import { SUSPEND_DATA_LIMIT, decodeSuspendData, encodeSuspendData } from './suspend-data.js';
 
@@ -107,6 +110,7 @@ const ELEMENTS = {
     min: 'cmi.core.score.min',
     max: 'cmi.core.score.max',
     mastery: 'cmi.student_data.mastery_score',
+    response: 'student_response',
   },
   '2004': {
     entry: 'cmi.entry',
@@ -121,6 +125,7 @@ const ELEMENTS = {
     max: 'cmi.score.max',
     scaled: 'cmi.score.scaled',
     mastery: 'cmi.scaled_passing_score',
+    response: 'learner_response',
   },
 } as const;
 
@@ -268,6 +273,8 @@ class Session implements ScormSession {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
   private finished = false;
+  /** The index of the next `cmi.interactions` entry; undefined once the LMS refused one (supporting them is optional). */
+  private interaction: number | undefined;
 
   constructor(lms: Lms, options: ScormOptions, win: Window) {
     this.lms = lms;
@@ -307,10 +314,12 @@ class Session implements ScormSession {
     if (Number.isFinite(raw)) this.score = raw / 100;
     this.remember(names.min);
     this.remember(names.max);
+    this.interaction = Number.parseInt(lms.get('cmi.interactions._count'), 10) || 0;
 
     this.target.addEventListener('lesson-load', this.onLoad);
     this.target.addEventListener('lesson-progress', this.onProgress);
     this.target.addEventListener('lesson-complete', this.onComplete);
+    this.target.addEventListener('lesson-answer', this.onAnswer);
     win.document.addEventListener('visibilitychange', this.onVisibility);
     win.addEventListener('beforeunload', this.onBeforeUnload);
     win.addEventListener('pagehide', this.onPageHide);
@@ -369,6 +378,31 @@ class Session implements ScormSession {
     this.progress = 1;
     if (detail.score !== undefined && detail.maxScore) this.score = detail.score / detail.maxScore;
     this.report();
+  };
+
+  /** Records an answer as the next `cmi.interactions` entry (a mnemonic step's id gets `.<step>`). */
+  private readonly onAnswer = (event: Event) => {
+    const detail = (event as CustomEvent<LessonAnswerDetail>).detail;
+    const n = this.interaction;
+    if (this.finished || n === undefined || !detail?.id) return;
+    const v12 = this.lms.version === '1.2';
+    // One line: SCORM 1.2 LMSs (scorm-again among them) refuse a response with line breaks.
+    const response = String(detail.response).replace(/\s+/g, ' ').trim();
+    // An identifier (a subject's id, `pro`) is a choice in 2004; SCORM 1.2's choices are single letters, so it is fill-in there.
+    const type = v12 ? 'fill-in' : /^[\w.-]{1,250}$/.test(response) ? 'choice' : 'other';
+    const fields = {
+      id: detail.step === undefined ? detail.id : `${detail.id}.${detail.step}`,
+      type,
+      [ELEMENTS[this.lms.version].response]: response.slice(0, v12 ? 255 : 4000),
+      result: detail.correct ? 'correct' : v12 ? 'wrong' : 'incorrect',
+    };
+    if (!Object.entries(fields).every(([name, value]) => this.lms.set(`cmi.interactions.${n}.${name}`, value))) {
+      this.interaction = undefined;
+      this.warn(`Answers are not recorded as interactions (${this.lms.lastError()})`);
+      return;
+    }
+    this.interaction = n + 1;
+    this.progressChanged();
   };
 
   private readonly onVisibility = () => {
@@ -493,6 +527,7 @@ class Session implements ScormSession {
     this.target.removeEventListener('lesson-load', this.onLoad);
     this.target.removeEventListener('lesson-progress', this.onProgress);
     this.target.removeEventListener('lesson-complete', this.onComplete);
+    this.target.removeEventListener('lesson-answer', this.onAnswer);
     this.win.document.removeEventListener('visibilitychange', this.onVisibility);
     this.win.removeEventListener('beforeunload', this.onBeforeUnload);
     this.win.removeEventListener('pagehide', this.onPageHide);
