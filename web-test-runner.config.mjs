@@ -1,6 +1,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { testFaults } from './test/fixtures/fault-server.mjs';
 
 /** A tiny xAPI LRS for tests: POST statements, GET them back, DELETE to reset, POST /fail to refuse. */
 const lrs = { statements: [], failing: false };
@@ -38,7 +39,7 @@ const filesArg = process.argv.find((arg, i) => process.argv[i - 1] === '--files'
 export default {
   files: filesArg ? undefined : ['test/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [testLrs],
+  middleware: [testLrs, testFaults],
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,

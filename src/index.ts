@@ -16,7 +16,7 @@ export { baseStyles } from './core/styles.js';
 export { richText, plainText, renderBlocks } from './core/rich-text.js';
 export { validateLesson, LessonSchema, FORMAT_VERSION, LIMITS } from './core/schema.js';
 export type * from './core/schema.js';
-export { loadLesson, clearLessonCache, LessonLoadError } from './core/load.js';
+export { loadLesson, clearLessonCache, setLoadTimeout, LessonLoadError } from './core/load.js';
 export { registerTranslation } from './core/localize.js';
 export type { UiStrings } from './core/localize.js';
 export {

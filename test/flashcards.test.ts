@@ -6,6 +6,7 @@ import type { LessonFlashcards } from '../src/components/flashcards/flashcards.j
 import { clearLessonCache } from '../src/core/load.js';
 import type { Lesson } from '../src/core/schema.js';
 import { BrowserProgressStore, MemoryProgressStore, type ProgressStore } from '../src/core/storage.js';
+import { FakeStorage, expectOthersUntouched, storageWithOthers } from './fixtures/fake-storage.js';
 import { miniLesson } from './fixtures/mini-lesson.js';
 
 const MINUTE = 60_000;
@@ -99,50 +100,6 @@ async function gradeWith(el: LessonFlashcards, rating: string) {
   $(el, `[data-rating="${rating}"]`)!.click();
   await el.updateComplete;
 }
-
-/** A localStorage stand-in that can fail the way LMS iframes do. */
-class FakeStorage implements Storage {
-  readonly values = new Map<string, string>();
-  failGet: string | undefined;
-  failSet: string | undefined;
-  get length() {
-    return this.values.size;
-  }
-  key(index: number) {
-    return [...this.values.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    if (this.failGet) throw new DOMException('The operation is insecure.', this.failGet);
-    return this.values.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.failSet) throw new DOMException('The quota has been exceeded.', this.failSet);
-    this.values.set(key, value);
-  }
-  removeItem(key: string) {
-    this.values.delete(key);
-  }
-  clear() {
-    this.values.clear();
-  }
-}
-
-/** Keys that belong to others: they must come out of every fault exactly as they went in. */
-const OTHERS: [string, string][] = [
-  ['other-app:settings', '{"theme":"dark"}'],
-  ['lesson-elements:another-lesson:flashcards:f1:forward', '{"v":1,"data":{"v":1}}'],
-  ['lesson-elements:deck:view-progress', '{"v":1,"data":{"dialogues":{"progress":1}}}'],
-];
-
-function storageWithOthers() {
-  const storage = new FakeStorage();
-  for (const [key, value] of OTHERS) storage.values.set(key, value);
-  return storage;
-}
-
-const expectOthersUntouched = (storage: FakeStorage) => {
-  for (const [key, value] of OTHERS) expect(storage.values.get(key), key).to.equal(value);
-};
 
 /** The saved record of a card, read through the store as the element does. */
 const saved = (store: ProgressStore, card: string, direction = 'forward') =>

@@ -98,6 +98,8 @@ export abstract class LessonElement extends LitElement {
   protected baseUrl = document.baseURI;
 
   private loadController: AbortController | undefined;
+  /** Retry was pressed from the keyboard or pointer: if the load fails again, focus goes back to the new Retry button. */
+  private focusRetry = false;
   private inlineObserver: MutationObserver | undefined;
   private stopTranslations: (() => void) | undefined;
 
@@ -295,7 +297,7 @@ export abstract class LessonElement extends LitElement {
   }
 
   /** Chooses the lesson source in priority order: property, src, inline script, enclosing view. */
-  private resolveSource() {
+  private resolveSource(reload = false) {
     this.loadController?.abort();
     this.loadController = undefined;
     this.error = undefined;
@@ -305,7 +307,7 @@ export abstract class LessonElement extends LitElement {
         this.baseUrl = document.baseURI;
         return this.accept(this.validate(this.lesson));
       }
-      if (this.src) return this.fetchSource(this.src);
+      if (this.src) return this.fetchSource(this.src, reload);
       const script = this.inlineScript();
       if (script) {
         this.baseUrl = document.baseURI;
@@ -333,7 +335,7 @@ export abstract class LessonElement extends LitElement {
     return lesson;
   }
 
-  private fetchSource(src: string) {
+  private fetchSource(src: string, reload: boolean) {
     const { url, fragment } = splitSource(src);
     this.fragment = fragment;
     this.baseUrl = url;
@@ -341,9 +343,14 @@ export abstract class LessonElement extends LitElement {
     this.data = undefined;
     const controller = new AbortController();
     this.loadController = controller;
-    loadLesson(url, { signal: controller.signal }).then(
+    loadLesson(url, { signal: controller.signal, reload }).then(
       (lesson) => {
-        if (!controller.signal.aborted) this.accept(lesson);
+        if (controller.signal.aborted) return;
+        this.accept(lesson);
+        // The file is back: elements still showing an error for it recover too (from the cache, no new request).
+        for (const other of connectedElements) {
+          if (other !== this && other.loadState === 'error' && other.error?.url === url && other.canRetry) other.resolveSource();
+        }
       },
       (error: unknown) => {
         if (!controller.signal.aborted) this.fail(error);
@@ -364,9 +371,31 @@ export abstract class LessonElement extends LitElement {
     this.setLessonError(detail);
   }
 
-  /** Loads the lesson again (the error view's Retry button). */
+  /**
+   * Whether loading again can help: only for a lesson fetched from a URL (the
+   * network or the file may recover). Data given inline or as a property will
+   * fail the same way every time, and a missing part needs a new id.
+   */
+  protected get canRetry(): boolean {
+    return !!this.error?.url && this.error.kind !== 'not-found';
+  }
+
+  /** Loads the lesson again, asking the server rather than its cache (the error view's Retry button). */
   retry(): void {
-    this.resolveSource();
+    this.resolveSource(true);
+  }
+
+  protected readonly onRetryClick = (): void => {
+    this.focusRetry = true;
+    this.retry();
+  };
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusRetry && this.loadState !== 'loading') {
+      this.focusRetry = false;
+      if (this.loadState === 'error') this.renderRoot.querySelector<HTMLElement>('[part~="retry"]')?.focus();
+    }
   }
 
   protected override render() {
@@ -378,7 +407,7 @@ export abstract class LessonElement extends LitElement {
         <ul part="error-messages">
           ${this.error.messages.map((message) => html`<li>${message}</li>`)}
         </ul>
-        ${this.error.kind === 'not-found' ? nothing : html`<button part="retry" @click=${this.retry}>${this.t('errorRetry')}</button>`}
+        ${this.canRetry ? html`<button part="retry" @click=${this.onRetryClick}>${this.t('errorRetry')}</button>` : nothing}
       </div>`;
     }
     if (this.loadState !== 'ready' || !this.data) {

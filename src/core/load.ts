@@ -16,6 +16,16 @@ export class LessonLoadError extends Error {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+let timeoutMs = DEFAULT_TIMEOUT_MS;
+
+/**
+ * How long a lesson download may take, for the whole page (default 15 s): a
+ * slow LMS network may need longer. Elements naming one URL share one request,
+ * so this is a page setting, not an element attribute.
+ */
+export function setLoadTimeout(ms: number): void {
+  timeoutMs = ms > 0 && Number.isFinite(ms) ? ms : DEFAULT_TIMEOUT_MS;
+}
 /** Larger files are refused before parsing: no lesson needs 5 MB of JSON. */
 export const MAX_LESSON_BYTES = 4_000_000;
 
@@ -49,32 +59,57 @@ export function parseLessonText(text: string, url?: string): Lesson {
   try {
     data = JSON.parse(text);
   } catch (error) {
+    const { message } = error as Error;
+    const hint = endsEarly(text, message) ? ' (the text stops before the JSON is complete: cut short?)' : '';
     throw new LessonLoadError({
       kind: 'parse',
-      messages: [`Not valid JSON: ${(error as Error).message}`],
+      messages: [`Not valid JSON: ${message}${hint}`],
       ...(url ? { url } : {}),
     });
   }
   return toLesson(data, url);
 }
 
-async function fetchLesson(url: string, timeoutMs: number): Promise<Lesson> {
+/**
+ * Did the parser fail at the very end of the text: the mark of a file cut short
+ * (messages of V8, Firefox and Safari), rather than a mistake inside it?
+ */
+function endsEarly(text: string, parserMessage: string): boolean {
+  if (/end of (JSON input|data)|Unterminated string|EOF/i.test(parserMessage)) return true;
+  const at = / at position (\d+)/.exec(parserMessage);
+  return at !== null && Number(at[1]) >= text.trimEnd().length;
+}
+
+/** What an HTTP error status means, in words a page author can act on. */
+function httpProblem(status: number): string {
+  if (status === 404 || status === 410) return 'The lesson file was not found';
+  if (status === 401 || status === 403) return 'The server refused access to the lesson file';
+  if (status === 408 || status === 429 || status >= 500) return 'The server could not send the lesson file right now';
+  return 'The server refused the request for the lesson file';
+}
+
+/** A web page where the lesson should be: a login page, an error page, a wrong link. */
+const isWebPage = (contentType: string, text: string) => /html/i.test(contentType) || /^\s*</.test(text);
+
+const timeoutError = (url: string, ms: number) =>
+  new LessonLoadError({ kind: 'timeout', messages: [`No answer from ${url} within ${ms / 1000} s`], url });
+
+async function fetchLesson(url: string, ms: number, reload: boolean): Promise<Lesson> {
   let response: Response;
+  const signal = AbortSignal.timeout(ms);
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    // A retry asks the server again rather than a cache that may hold the broken answer.
+    response = await fetch(url, { signal, headers: { accept: 'application/json' }, ...(reload ? { cache: 'no-cache' } : {}) });
   } catch (error) {
-    const timedOut = (error as Error).name === 'TimeoutError';
-    throw new LessonLoadError({
-      kind: timedOut ? 'timeout' : 'network',
-      messages: [timedOut ? `No answer from ${url} within ${timeoutMs / 1000} s` : `Could not reach ${url}`],
-      url,
-    });
+    if ((error as Error).name === 'TimeoutError') throw timeoutError(url, ms);
+    throw new LessonLoadError({ kind: 'network', messages: [`Could not reach ${url}`], url });
   }
   if (!response.ok) {
+    const statusText = response.statusText ? ` ${response.statusText}` : '';
     throw new LessonLoadError({
       kind: 'http',
       status: response.status,
-      messages: [`${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`],
+      messages: [`${httpProblem(response.status)} (HTTP ${response.status}${statusText}): ${url}`],
       url,
     });
   }
@@ -82,21 +117,36 @@ async function fetchLesson(url: string, timeoutMs: number): Promise<Lesson> {
   try {
     text = await response.text();
   } catch {
+    if (signal.aborted) throw timeoutError(url, ms);
     throw new LessonLoadError({ kind: 'network', messages: [`The download of ${url} was cut short`], url });
   }
-  return parseLessonText(text, url);
+  // Lenient about the content type: a lesson served as text/plain (or anything else) is fine if it parses.
+  try {
+    return parseLessonText(text, url);
+  } catch (error) {
+    const contentType = response.headers.get('content-type') ?? '';
+    if (error instanceof LessonLoadError && error.detail.kind === 'parse' && isWebPage(contentType, text)) {
+      const type = contentType.split(';')[0]?.trim() || 'HTML';
+      throw new LessonLoadError({ kind: 'parse', messages: [`The server sent a web page (${type}), not a lesson file: ${url}`], url });
+    }
+    throw error;
+  }
 }
 
 /**
  * Loads and validates the lesson at `url` (absolute, no fragment). Elements
  * that name the same URL share one request; a failed load is forgotten so a
  * retry fetches again. `signal` lets one caller stop waiting without
- * cancelling the shared request for the others.
+ * cancelling the shared request for the others. `reload` (a retry)
+ * revalidates with the server instead of trusting the HTTP cache.
  */
-export function loadLesson(url: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Lesson> {
+export function loadLesson(
+  url: string,
+  options: { signal?: AbortSignal; timeoutMs?: number; reload?: boolean } = {},
+): Promise<Lesson> {
   let pending = cache.get(url);
   if (!pending) {
-    pending = fetchLesson(url, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    pending = fetchLesson(url, options.timeoutMs ?? timeoutMs, options.reload === true);
     cache.set(url, pending);
     pending.catch(() => cache.delete(url));
   }

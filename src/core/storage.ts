@@ -69,15 +69,16 @@ export class BrowserProgressStore implements ProgressStore {
       this.storage = undefined;
       this.fault = `Storage is not available (${(error as Error).name})`;
     }
-    if (this.storage) {
-      window.addEventListener('storage', (event) => {
-        if (event.key?.startsWith(PREFIX)) {
-          this.memory.remove(event.key);
-          for (const listener of this.listeners) listener(event.key);
-        }
-      });
-    }
   }
+
+  /** A change another tab made: ours only if it is our storage area (not sessionStorage for a localStorage store) and our prefix. */
+  private readonly onStorage = (event: StorageEvent) => {
+    // A synthetic event may carry no area; a real one always does.
+    if (event.storageArea && event.storageArea !== this.storage) return;
+    if (!event.key?.startsWith(PREFIX)) return;
+    this.memory.remove(event.key);
+    for (const listener of this.listeners) listener(event.key);
+  };
 
   read(key: string): unknown {
     if (this.memory.values.has(key) || !this.storage) return this.memory.read(key);
@@ -121,9 +122,14 @@ export class BrowserProgressStore implements ProgressStore {
     }
   }
 
+  /** Listens to the window only while someone subscribes, so a store that is dropped leaves no listener behind. */
   subscribe(listener: (key: string) => void): () => void {
+    if (!this.storage) return () => undefined;
+    if (!this.listeners.size) window.addEventListener('storage', this.onStorage);
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      if (this.listeners.delete(listener) && !this.listeners.size) window.removeEventListener('storage', this.onStorage);
+    };
   }
 }
 

@@ -289,6 +289,18 @@ export class DialogueController {
   }
 }
 
+/**
+ * `mine` with the reached lines of `stored` added: another element showing the
+ * same dialogue (another tab, the same page) may have saved lines this one never
+ * showed. The position is this element's own.
+ */
+export function mergeSaved(mine: SavedDialogue, stored: unknown, total: number): SavedDialogue {
+  const union = new DialogueController(total, { stepping: false });
+  union.restore(stored);
+  union.restore(mine);
+  return { ...mine, reached: union.save().reached };
+}
+
 export interface ThinkLine {
   speaker: string;
   /** The line as plain text. */

@@ -13,6 +13,7 @@ import { baseStyles } from '../../core/styles.js';
 import {
   DialogueController,
   findThinkPoints,
+  mergeSaved,
   type DialogueEffect,
   type DialogueRequest,
   type DialogueSnapshot,
@@ -452,7 +453,10 @@ export class LessonDialogue extends LessonElement {
           break;
       }
     }
-    if (save && this.controller) this.writeProgress(this.controller.save(), 'dialogue', section.id);
+    if (save && this.controller) {
+      const stored = this.readProgress('dialogue', section.id);
+      this.writeProgress(mergeSaved(this.controller.save(), stored, this.rows.length), 'dialogue', section.id);
+    }
   }
 
   /** Keeps the other sources, the scroll position and the focus with a line that just became current. */

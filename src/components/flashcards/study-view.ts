@@ -126,7 +126,9 @@ export class StudyView {
 
   private saveMemory(item: DeckItem, memory: Memory | undefined) {
     const kind = this.scheduler.kind;
-    const record = { ...this.records.get(item.key) };
+    // Start from what is stored now: another deck on the page may have saved the other scheduler's memory of this card.
+    const stored = decodeRecord(this.host.readProgress(...progressParts(item.id, item.direction)));
+    const record = { ...(stored ?? this.records.get(item.key)) };
     if (memory) record[kind] = memory;
     else delete record[kind];
     this.records.set(item.key, record);

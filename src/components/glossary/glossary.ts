@@ -172,6 +172,13 @@ export class LessonGlossary extends LessonElement {
     if (this.loadState === 'ready' && this.data) return super.render();
     // Loading or failed: the author's content stays readable, under the error if there is one.
     if (this.loadState === 'error') return html`${super.render()}<slot></slot>`;
+    // The list view has no content of its own until the lesson arrives: say it is loading, never a blank box.
+    if (this.view === 'list') {
+      return html`<div part="base loading" class="base" dir=${this.uiDir} lang=${this.uiLang}>
+        <slot></slot>
+        <p class="loading" aria-busy="true">${this.loadState === 'loading' ? this.t('loading') : nothing}</p>
+      </div>`;
+    }
     return html`<div part="base loading" class="base" dir=${this.uiDir} lang=${this.uiLang}><slot></slot></div>`;
   }
 

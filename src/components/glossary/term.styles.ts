@@ -149,6 +149,17 @@ export const styles = css`
   .close:hover:not(:disabled) {
     color: var(--lesson-color-text);
   }
+  /* Only after a failed download: small enough to keep the sentence, 24px for a finger (WCAG 2.5.8). */
+  .retry {
+    min-width: 1.5rem;
+    min-height: 1.5rem;
+    padding: 0;
+    margin-inline-start: 0.15em;
+    vertical-align: middle;
+    border-color: transparent;
+    background: none;
+    color: var(--lesson-color-text-muted);
+  }
   [part~='aliases'] {
     margin: 0 0 var(--lesson-space-xs);
     font-size: var(--lesson-font-size-small);
@@ -188,11 +199,15 @@ export const styles = css`
     [part~='popover'] {
       border: 2px solid CanvasText;
     }
-    .close {
+    .close,
+    .retry {
       border: 1px solid ButtonText;
     }
   }
   @media print {
+    .retry {
+      display: none;
+    }
     [part~='popover'] {
       display: none !important;
     }

@@ -36,6 +36,7 @@ function enclosingProvider(start: Element): Element | undefined {
 }
 
 const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" />`;
+const retryIcon = svg`<path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4h-4" />`;
 
 /**
  * @summary A defined term in running text: a button that shows the term's
@@ -64,10 +65,10 @@ const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" />`;
  * @csspart more - The "More about…" link, when the entry has a URL.
  * @csspart link - Links inside the definition text.
  * @csspart error - The wrapper when the term cannot be shown: plain inline text (no box).
- * @csspart error-messages - The visually hidden note read after an unknown term.
+ * @csspart error-messages - The visually hidden note read after a term that cannot be shown, naming the problem.
  * @csspart loading - The wrapper while the lesson loads: plain inline text.
  * @csspart notice - A storage notice (never shown: a term saves no progress).
- * @csspart retry - Not rendered by this element (inherited from the base's error view).
+ * @csspart retry - A small "Try again" icon button after the text, only when the term's own lesson file could not be downloaded; the problem is its tooltip.
  *
  * @cssprop --lesson-term-underline-color - The dotted underline. Default: muted text colour.
  * @cssprop --lesson-term-highlight - The term's background on hover and while open.
@@ -252,9 +253,15 @@ export class LessonTerm extends LessonElement {
   protected override render() {
     if (this.loadState === 'ready' && this.data && this.entry) return this.renderLesson(this.data);
     const failed = this.loadState === 'error';
+    // A download that failed can be tried again: say why (the reader may be offline) and offer a small retry.
+    const problem = failed && this.canRetry ? (this.error?.messages.join(' ') ?? '') : '';
     return html`<span part=${failed ? 'base error' : 'base loading'} class="unresolved"
       ><slot></slot>${failed
-        ? html`<span part="error-messages" class="visually-hidden"> ${this.t('termUnavailable')}</span>`
+        ? html`<span part="error-messages" class="visually-hidden"> ${this.t('termUnavailable')}${problem ? ` ${problem}` : ''}</span>`
+        : nothing}${problem
+        ? html`<button type="button" part="retry" class="retry" title=${problem} aria-label=${this.t('errorRetry')} @click=${this.onRetryClick}>
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${retryIcon}</svg>
+          </button>`
         : nothing}</span
     >`;
   }

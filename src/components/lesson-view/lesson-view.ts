@@ -15,7 +15,7 @@ import { renderBlocks, richText } from '../../core/rich-text.js';
 import { findById, type Lesson } from '../../core/schema.js';
 import { progressKey } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
-import { recordProgress, totals, type ProgressState } from './progress.js';
+import { mergeProgress, recordProgress, totals, type ProgressState } from './progress.js';
 import { chooseSections, SECTION_TITLES, trackedParts, type SectionName } from './sections.js';
 import { buildStatement, score as xapiScore, uuid, type StatementInput, type XapiActor } from './xapi.js';
 import { LrsClient } from './lrs.js';
@@ -138,8 +138,7 @@ export class LessonView extends LessonElement {
     this.provider.setValue({ lesson, baseUrl: this.baseUrl });
     const savedLevel = this.readProgress('summary-level');
     if (SUMMARY_LEVELS.includes(savedLevel as SummaryLevel)) this.summaryLevel = savedLevel as SummaryLevel;
-    const saved = this.readProgress('view-progress');
-    this.progressState = saved && typeof saved === 'object' ? (saved as ProgressState) : {};
+    this.progressState = mergeProgress({}, this.readProgress('view-progress'));
     this.completed = this.totals().completion >= 1;
     this.registration = uuid();
     this.terminated = false;
@@ -236,6 +235,8 @@ export class LessonView extends LessonElement {
     const before = this.progressState[part];
     this.progressState = recordProgress(this.progressState, part, update);
     if (JSON.stringify(before) === JSON.stringify(this.progressState[part])) return;
+    // Another view of this lesson (another tab, the same page) may have saved parts since: keep them too.
+    this.progressState = mergeProgress(this.progressState, this.readProgress('view-progress'));
     this.writeProgress(this.progressState, 'view-progress');
     const name = this.partName(part);
     if (update.progress >= 1 && (before?.progress ?? 0) < 1) {

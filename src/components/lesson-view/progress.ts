@@ -26,6 +26,24 @@ export function recordProgress(state: ProgressState, id: string, update: Section
   return { ...state, [id]: next };
 }
 
+const isPart = (value: unknown): value is SectionProgress =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as SectionProgress).progress === 'number' &&
+  ['number', 'undefined'].includes(typeof (value as SectionProgress).score) &&
+  ['number', 'undefined'].includes(typeof (value as SectionProgress).maxScore);
+
+/**
+ * Adds saved progress (`other`, possibly from another view of the same lesson, or damaged) to `state`
+ * with the rule of `recordProgress`: the furthest progress and the best score of each part win.
+ */
+export function mergeProgress(state: ProgressState, other: unknown): ProgressState {
+  if (typeof other !== 'object' || other === null || Array.isArray(other)) return state;
+  let merged = state;
+  for (const [id, part] of Object.entries(other)) if (isPart(part)) merged = recordProgress(merged, id, part);
+  return merged;
+}
+
 export interface LessonTotals {
   /** Share of the tracked parts that are complete, 0 to 1. */
   completion: number;
