@@ -800,4 +800,60 @@ describe('<lesson-flashcards>', () => {
       expect($(el, '[part~="flip-button"]')).to.exist;
     });
   });
+
+  describe('mode switch', () => {
+    const pressed = (el: LessonFlashcards) => $$(el, '[part="mode-button"]').map((button) => [text(button), button.getAttribute('aria-pressed')]);
+
+    it('is absent unless `modes` offers two or more modes', async () => {
+      const el = await deck();
+      expect($(el, '[part="modes"]')).to.equal(null);
+      el.modes = 'study bogus';
+      await el.updateComplete;
+      expect($(el, '[part="modes"]'), 'one real mode is no choice').to.equal(null);
+    });
+
+    it('switches between the offered modes with toggle buttons, announces the mode and remembers it', async () => {
+      const store = new MemoryProgressStore();
+      const el = await deck({ store });
+      el.modes = 'browse, study type study';
+      await el.updateComplete;
+      const group = $(el, '[part="modes"]')!;
+      expect(group.getAttribute('role')).to.equal('group');
+      expect(group.getAttribute('aria-label')).to.equal('Mode');
+      expect(pressed(el)).to.deep.equal([
+        ['Browse', 'true'],
+        ['Study', 'false'],
+        ['Type the answer', 'false'],
+      ]);
+      await expect(el).to.be.accessible();
+
+      $$(el, '[part="mode-button"]')[1]!.click();
+      await studyReady(el);
+      expect(el.mode).to.equal('study');
+      expect(pressed(el).map(([, state]) => state)).to.deep.equal(['false', 'true', 'false']);
+      expect(liveRegion(el)).to.contain('Mode: Study');
+      expect($(el, '[part~="flip-button"]'), 'a study card').to.exist;
+      await expect(el).to.be.accessible();
+
+      // A new visit (same store) opens in the mode the learner chose last.
+      const again = await fixture<LessonFlashcards>(html`<lesson-flashcards modes="browse study" .store=${store} .lesson=${deckLesson()}></lesson-flashcards>`);
+      await studyReady(again);
+      expect(again.mode).to.equal('study');
+      // Without a switch the attribute decides: a remembered choice never overrides a fixed mode.
+      const fixed = await fixture<LessonFlashcards>(html`<lesson-flashcards .store=${store} .lesson=${deckLesson()}></lesson-flashcards>`);
+      expect(fixed.mode).to.equal('browse');
+    });
+
+    it('works from the keyboard', async () => {
+      const el = await deck();
+      el.modes = 'browse type';
+      await el.updateComplete;
+      $$(el, '[part="mode-button"]')[0]!.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await typeReady(el);
+      expect(el.mode).to.equal('type');
+      expect(focused(el)?.getAttribute('aria-pressed')).to.equal('true');
+    });
+  });
 });

@@ -107,6 +107,15 @@ describe('<lesson-view>', () => {
     expect(root(again).querySelector('[role="tab"][aria-selected="true"]')!.textContent!.trim()).to.equal('Quick');
   });
 
+  it('links glossary terms in the summary the reader sees, not only in the hidden ones before it', async () => {
+    const el = await mount('sections="summaries"');
+    const glossary = root(el).querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('lesson-glossary.sections')!;
+    await glossary.updateComplete;
+    const linkedIn = (level: string) => [...root(el).querySelectorAll(`#summary-${level} lesson-term`)].map((term) => term.getAttribute('term'));
+    expect(linkedIn('quick')).to.deep.equal(['concurrency', 'parallelism', 'threading-term', 'multiprocessing-term']);
+    expect(linkedIn('standard')).to.deep.equal(['threading-term', 'multiprocessing-term', 'gil', 'parallelism']);
+  });
+
   it('follows a deep link on load (#section-id)', async () => {
     history.replaceState(null, '', '#key-concepts');
     const el = await mount();
@@ -134,6 +143,33 @@ describe('<lesson-view>', () => {
     const reloaded = await mount('sections="dialogues"', store);
     expect(reloaded.completion).to.equal(1);
     expect(root(reloaded).querySelector('nav li.done, section.done')).to.exist;
+  });
+
+  it('lets the learner study the deck with spaced repetition; a finished study session completes the section', async () => {
+    const el = await mount('sections="flashcards"');
+    const deck = root(el).querySelector('lesson-flashcards')!;
+    await deck.updateComplete;
+    const deckRoot = deck.shadowRoot!;
+    const modes = [...deckRoot.querySelectorAll<HTMLButtonElement>('[part="mode-button"]')];
+    expect(modes.map((button) => button.textContent!.trim())).to.deep.equal(['Browse', 'Study', 'Type the answer']);
+    modes[1]!.click();
+    await deck.updateComplete;
+    // Study loads its scheduler (a lazy chunk) while "Preparing your cards…" shows.
+    await waitUntil(() => !deckRoot.querySelector('[aria-busy="true"]') && deckRoot.querySelector('[part~="flip-button"]'), 'study did not start', {
+      timeout: 5000,
+    });
+    const done = oneEvent(el, 'lesson-complete');
+    // Turn each card and grade it Easy until the session ends.
+    for (let i = 0; i < 50 && !deckRoot.querySelector('[part="summary"]'); i++) {
+      deckRoot.querySelector<HTMLButtonElement>('[part~="front"] [part~="flip-button"]')?.click();
+      await deck.updateComplete;
+      deckRoot.querySelector<HTMLButtonElement>('[data-rating="easy"]')?.click();
+      await deck.updateComplete;
+    }
+    expect(deckRoot.querySelector('[part="summary"]'), 'the session ended').to.exist;
+    await done;
+    expect(el.completion).to.equal(1);
+    await expect(el).to.be.accessible();
   });
 
   it('scores practice and emits xAPI statements in order with verbs and results', async () => {

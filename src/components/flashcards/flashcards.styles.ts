@@ -97,6 +97,26 @@ export const styles = css`
   .controls {
     justify-content: space-between;
   }
+  .modes {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--lesson-space-xs);
+  }
+  /* The chosen mode: filled, and bolder with a heavier frame, so the state does not rest on colour alone. */
+  .modes [aria-pressed='true'] {
+    background: var(--lesson-color-accent);
+    border: 2px solid var(--lesson-color-accent);
+    color: var(--lesson-color-on-accent);
+    font-weight: 700;
+  }
+  @media (forced-colors: active) {
+    .modes [aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: ButtonText;
+      color: HighlightText;
+    }
+  }
   .tools {
     font-size: var(--lesson-font-size-small);
     align-items: start;

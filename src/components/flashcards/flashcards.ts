@@ -72,6 +72,8 @@ const SWIPE_DISTANCE = 40;
  * @csspart retry-missed-button - Type: practises again only the cards answered wrong.
  * @csspart tools - The row of deck tools (shuffle, start over, saved progress).
  * @csspart shuffle-button - Shuffles the cards.
+ * @csspart modes - The mode switch (when `modes` offers two or more).
+ * @csspart mode-button - One mode of the switch; `aria-pressed` marks the current one.
  * @csspart restart-button - Starts over (a new session in study mode).
  * @csspart progress-tools - Study: the "Saved progress" disclosure with export and import.
  * @csspart export-button - Downloads saved progress as a JSON file.
@@ -100,11 +102,22 @@ const SWIPE_DISTANCE = 40;
  * @fires lesson-load - The lesson was loaded and the deck built.
  * @fires lesson-error - The lesson could not be loaded, or a card id is unknown.
  */
+const MODES = ['browse', 'study', 'type'] as const satisfies readonly FlashcardsMode[];
+const MODE_LABELS = { browse: 'flashcardsModeBrowse', study: 'flashcardsModeStudy', type: 'flashcardsModeType' } as const satisfies Record<FlashcardsMode, UiStringKey>;
+/** Where the learner's choice of mode is kept (next to the deck's progress). */
+const MODE_KEY = 'flashcards-mode';
+
 export class LessonFlashcards extends LessonElement {
   static override styles = [baseStyles, styles];
 
   /** `browse` (flip through the cards), `study` (spaced repetition) or `type` (type the answer). */
   @property({ reflect: true }) mode: FlashcardsMode = 'browse';
+
+  /**
+   * The modes the learner may switch between, e.g. `browse study type` (spaces or commas). Two or more
+   * show a mode switch above the deck, and the learner's choice is remembered with the lesson's progress.
+   */
+  @property() modes = '';
 
   /** Where the cards come from: the lesson's `flashcards`, its `glossary` (term → definition), or `both`. */
   @property() from: DeckSource = 'flashcards';
@@ -279,7 +292,35 @@ export class LessonFlashcards extends LessonElement {
     this.queue = items;
     this.index = items.indexOf(start);
     this.resetProgress();
+    const remembered = this.offeredModes.length > 1 ? this.readProgress(MODE_KEY) : undefined;
+    if (this.offeredModes.includes(remembered as FlashcardsMode)) this.mode = remembered as FlashcardsMode;
     this.enterMode();
+  }
+
+  /** The modes of the `modes` attribute that exist, in its order, each once. */
+  private get offeredModes(): FlashcardsMode[] {
+    const asked = this.modes.split(/[\s,]+/).filter((mode): mode is FlashcardsMode => (MODES as readonly string[]).includes(mode));
+    return [...new Set(asked)];
+  }
+
+  private chooseMode(mode: FlashcardsMode) {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.writeProgress(mode, MODE_KEY);
+    this.announce(this.t('flashcardsModeChosen', { mode: this.t(MODE_LABELS[mode]) }));
+  }
+
+  /** Browse, Study, Type: toggle buttons (one pressed), shown when `modes` offers two or more. */
+  private renderModeSwitch() {
+    const modes = this.offeredModes;
+    if (modes.length < 2) return nothing;
+    return html`<div part="modes" class="modes" role="group" aria-label=${this.t('flashcardsMode')}>
+      ${modes.map(
+        (mode) => html`<button part="mode-button" aria-pressed=${mode === this.mode ? 'true' : 'false'} @click=${() => this.chooseMode(mode)}>
+          ${this.t(MODE_LABELS[mode])}
+        </button>`,
+      )}
+    </div>`;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -586,7 +627,7 @@ export class LessonFlashcards extends LessonElement {
     else if (this.mode === 'type') content = this.renderType(lesson);
     else content = this.renderBrowse(lesson);
     return html`<section part="deck" class="deck" aria-label=${this.t('flashcardsDeck')} @keydown=${this.onKeydown}>
-      ${content}
+      ${this.renderModeSwitch()} ${content}
     </section>`;
   }
 

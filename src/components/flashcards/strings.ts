@@ -3,6 +3,11 @@ import { registerDefaultStrings } from '../../core/localize.js';
 /** English UI strings of this element: the fallback for every key (other languages: src/core/locales). */
 export const flashcardsStrings = {
   flashcardsDeck: 'Flashcards',
+  flashcardsMode: 'Mode',
+  flashcardsModeBrowse: 'Browse',
+  flashcardsModeStudy: 'Study',
+  flashcardsModeType: 'Type the answer',
+  flashcardsModeChosen: 'Mode: {mode}',
   flashcardsPosition: 'Card {current} of {total}',
   flashcardsQuestion: 'Question',
   flashcardsAnswer: 'Answer',

@@ -417,7 +417,7 @@ export class LessonView extends LessonElement {
       case 'memory-aids':
         return html`<lesson-mnemonic data-part="memory-aids" heading-level=${childLevel}></lesson-mnemonic>`;
       case 'flashcards':
-        return html`<lesson-flashcards data-part="flashcards" from=${lesson.flashcards?.length ? 'flashcards' : 'glossary'} heading-level=${childLevel}></lesson-flashcards>`;
+        return html`<lesson-flashcards data-part="flashcards" modes="browse study type" from=${lesson.flashcards?.length ? 'flashcards' : 'glossary'} heading-level=${childLevel}></lesson-flashcards>`;
       case 'glossary':
         return html`<lesson-glossary view="list" heading-level=${childLevel}></lesson-glossary>`;
       case 'links':

@@ -101,6 +101,11 @@ export const es: UiStrings = {
 
   // <lesson-flashcards>
   flashcardsDeck: 'Tarjetas',
+  flashcardsMode: 'Modo',
+  flashcardsModeBrowse: 'Hojear',
+  flashcardsModeStudy: 'Estudiar',
+  flashcardsModeType: 'Escribir la respuesta',
+  flashcardsModeChosen: 'Modo: {mode}',
   flashcardsPosition: 'Tarjeta {current} de {total}',
   flashcardsQuestion: 'Pregunta',
   flashcardsAnswer: 'Respuesta',
