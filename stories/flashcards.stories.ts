@@ -7,6 +7,7 @@ import { MemoryProgressStore } from '../src/core/storage.js';
 interface Args {
   src: string;
   mode: 'browse' | 'study' | 'type';
+  modes: string;
   from: 'flashcards' | 'glossary' | 'both';
   direction: 'forward' | 'reverse' | 'mixed';
   scheduler: 'fsrs' | 'leitner';
@@ -24,6 +25,7 @@ const meta: Meta<Args> = {
   args: {
     src: SEED,
     mode: 'browse',
+    modes: '',
     from: 'flashcards',
     direction: 'forward',
     scheduler: 'fsrs',
@@ -44,6 +46,7 @@ const meta: Meta<Args> = {
   render: (args) => html`<lesson-flashcards
     src=${args.lesson ? nothing : args.src}
     mode=${args.mode}
+    modes=${args.modes || nothing}
     from=${args.from}
     direction=${args.direction}
     scheduler=${args.scheduler}
@@ -62,6 +65,9 @@ export const Browse: Story = {};
 
 /** Spaced repetition with FSRS (loaded when the session starts): grade with Again, Hard, Good or Easy (keys 1 to 4). */
 export const Study: Story = { args: { mode: 'study' } };
+
+/** The learner chooses: a Browse / Study / Type switch above the deck (as in `<lesson-view>`); the choice is remembered. */
+export const ModeSwitch: Story = { args: { modes: 'browse study type' } };
 
 /** Type the answer; case, spacing, punctuation and accepted answers do not count against the learner. */
 export const TypeAnswer: Story = { args: { mode: 'type' } };
