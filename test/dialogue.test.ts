@@ -568,6 +568,10 @@ describe('<lesson-dialogue>', () => {
       expect(shadow(el).activeElement).to.equal(textarea);
       expect(textarea.selectionEnd - textarea.selectionStart).to.equal(textarea.value.length);
       await expect(el).to.be.accessible();
+      // Close removes the box and its own button: focus returns to Copy rather than falling to <body>.
+      part(el, 'copy-fallback').querySelector('button')!.click();
+      await waitUntil(() => !part(el, 'copy-fallback'));
+      expect(shadow(el).activeElement).to.equal(part(el, 'copy-button'));
     });
 
     it('downloads the transcript as a .txt file', async () => {

@@ -981,8 +981,15 @@ export class LessonDialogue extends LessonElement {
     return html`<div class="copy-fallback" part="copy-fallback">
       <p id="copy-help">${this.t('dialogueCopyFailed')}</p>
       <textarea readonly rows="6" aria-label=${this.t('dialogueCopyText')} aria-describedby="copy-help" .value=${this.transcript()}></textarea>
-      <button @click=${() => (this.toolsStatus = '')}>${this.t('close')}</button>
+      <button @click=${this.closeCopyFallback}>${this.t('close')}</button>
     </div>`;
+  }
+
+  /** Closing the box removes the focused button with it: focus goes back to Copy, where the reader came from. */
+  private async closeCopyFallback() {
+    this.toolsStatus = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="copy-button"]')?.focus();
   }
 
   /**
