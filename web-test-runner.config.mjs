@@ -34,6 +34,30 @@ async function testLrs(context, next) {
   return next();
 }
 
+/**
+ * `emulate-media-features`: sets Chromium's emulated media features over the DevTools protocol, e.g.
+ * `executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }])`.
+ * @web/test-runner-commands' emulateMedia offers forced colours only with Playwright, and puppeteer's
+ * emulateMediaFeatures refuses names it does not know. The list replaces every feature emulated
+ * before by this command (an empty list ends the emulation).
+ */
+function mediaFeatures() {
+  /** One DevTools session per page: an emulation lasts as long as the session that set it. */
+  const sessions = new WeakMap();
+  return {
+    name: 'emulate-media-features',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-media-features') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`emulate-media-features needs the Chrome launcher, not ${session.browser.type}`);
+      if (!Array.isArray(payload)) throw new Error('emulate-media-features takes a list of { name, value }');
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: payload });
+      return true;
+    },
+  };
+}
+
 const filesArg = process.argv.find((arg, i) => process.argv[i - 1] === '--files');
 
 export default {
@@ -43,7 +67,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mediaFeatures()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },

@@ -128,16 +128,30 @@ export const baseStyles = css`
       scroll-behavior: auto !important;
     }
   }
+  /* Forced colours: every control keeps a frame in the reader's colours (a summary too), and a
+     primary button keeps its fill from the reader's palette, never the theme's accent. */
   @media (forced-colors: active) {
     button,
     .button,
-    input {
+    input,
+    summary {
       border: 1px solid ButtonText;
+    }
+    summary {
+      border-radius: var(--lesson-radius-small);
+      padding-inline: var(--lesson-space-xs);
     }
     button.primary {
       forced-color-adjust: none;
       background: Highlight;
+      border-color: ButtonText;
       color: HighlightText;
+    }
+    button.primary:disabled,
+    button.primary[aria-disabled='true'] {
+      background: Canvas;
+      border-color: GrayText;
+      color: GrayText;
     }
   }
   @media print {

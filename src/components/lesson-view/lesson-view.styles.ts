@@ -87,7 +87,8 @@ export const styles = css`
      "auto" remembers each section's real height once seen, so the scrollbar settles. */
   section + section {
     content-visibility: auto;
-    contain-intrinsic-size: auto 40rem;
+    /* The block size only: an inline size here would widen every section to 40rem on a phone. */
+    contain-intrinsic-block-size: auto 40rem;
   }
   section:focus {
     outline: none;

@@ -280,6 +280,7 @@ export const styles = css`
     button.letter[aria-expanded='true'] {
       forced-color-adjust: none;
       background: Highlight;
+      border-color: ButtonText;
       color: HighlightText;
     }
   }

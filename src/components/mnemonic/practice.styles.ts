@@ -227,5 +227,9 @@ export const practiceStyles = css`
     .steps li.current {
       border-block-start-color: Highlight;
     }
+    /* Finished and coming steps differ by more than colour: steps still to come are dashed. */
+    .steps li:not(.current, .finished) {
+      border-block-start-style: dashed;
+    }
   }
 `;

@@ -324,7 +324,7 @@ export const styles = css`
       border-color: CanvasText;
     }
     .disclosure-button {
-      border: 0;
+      border: 1px solid ButtonText;
       color: ButtonText;
     }
   }
