@@ -108,7 +108,7 @@ export const styles = css`
     border-radius: var(--lesson-radius-small);
     /* Long dialogues: lines off screen skip layout and paint until they scroll near. */
     content-visibility: auto;
-    contain-intrinsic-size: auto 4.5rem;
+    contain-intrinsic-block-size: auto 4.5rem; /* the block size only: an inline size would set a width */
     transition: background-color var(--lesson-duration) ease;
   }
   .line.s1 { --speaker-color: var(--lesson-color-speaker-1); }
