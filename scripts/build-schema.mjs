@@ -22,6 +22,19 @@ export function caseInsensitivePattern(source) {
   for (let i = 0; i < source.length; i++) {
     const char = source[i];
     if (char === '\\') {
+      const code = codeEscape(source, i);
+      if (code) {
+        // A range from a control character to a letter would need the letters' other case: not supported.
+        const rangeEnd = inClass && source[i + code.length] === '-' ? source.slice(i + code.length + 1) : ']';
+        const endCode = rangeEnd[0] === '\\' ? parseInt(codeEscape(rangeEnd, 0)?.slice(2) ?? 'ffff', 16) : rangeEnd.charCodeAt(0);
+        if (rangeEnd[0] !== ']' && endCode >= 0x41) {
+          throw new Error(`Cannot rewrite /${source}/i: a range from ${code} may span letters`);
+        }
+        if (inClass) classBody += code;
+        else out += code;
+        i += code.length - 1;
+        continue;
+      }
       const escape = source.slice(i, i + 2);
       if (/\\[pPuxck]/.test(escape)) throw new Error(`Cannot rewrite /${source}/i: unsupported escape ${escape}`);
       if (inClass) classBody += escape;
@@ -49,12 +62,23 @@ export function caseInsensitivePattern(source) {
   return out;
 }
 
+/**
+ * A `\xHH` or `\uHHHH` escape at `i` that names a control character, whole, or undefined:
+ * such an escape (and a range between two of them) means the same with or without /i.
+ */
+function codeEscape(source, i) {
+  const escape = /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})/.exec(source.slice(i))?.[0];
+  if (!escape) return undefined;
+  const code = parseInt(escape.slice(2), 16);
+  return code < 0x20 || code === 0x7f ? escape : undefined;
+}
+
 /** The extra class members that make `body` case-insensitive (ranges a-z -> A-Z, letters -> other case). */
 function otherCase(body) {
   let extra = '';
   for (let i = 0; i < body.length; i++) {
     if (body[i] === '\\') {
-      i++;
+      i += (codeEscape(body, i)?.length ?? 2) - 1;
       continue;
     }
     const range = /^([a-zA-Z])-([a-zA-Z])/.exec(body.slice(i));

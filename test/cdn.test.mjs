@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElements } from '../scripts/elements.mjs';
-import { chromiumArgs, chromiumPath, missingChromiumMessage } from '../scripts/chromium.mjs';
+import { launchChromium, listen } from './fixtures/browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const elements = findElements();
@@ -38,7 +38,6 @@ let browser;
 
 before(async () => {
   assert.ok(existsSync(join(root, 'dist', 'cdn', 'lesson-elements.js')), 'dist/cdn is missing: run npm run build first');
-  assert.ok(chromiumPath, missingChromiumMessage);
   server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path === '/blank.html') {
@@ -54,10 +53,8 @@ before(async () => {
     if (path.startsWith('/demo/') && file.endsWith('.html')) body = withCdnScripts(body.toString('utf8'));
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  const { default: puppeteer } = await import('puppeteer-core');
-  browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  origin = await listen(server);
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -39,8 +39,12 @@ const RichText = describe(
   'Text with optional inline markup: *emphasis*, **strong**, `code`, [link](https://example.org).',
 );
 
-/** Only http(s), mailto and relative URLs: `javascript:` and `data:` never reach an href or src. */
-export const SAFE_URL = /^(?:https?:\/\/|mailto:|(?![a-z][a-z0-9+.-]*:)[^\s]*$)/i;
+/**
+ * Only http(s), mailto and relative URLs: `javascript:` and `data:` never reach an href or src.
+ * No control characters: a browser's URL parser drops leading ones, so "\u0001javascript:" is a script URL.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what the lookahead refuses
+export const SAFE_URL = /^(?![\s\S]*[\0-\x1f\x7f])(?:https?:\/\/|mailto:|(?![a-z][a-z0-9+.-]*:)[^\s]*$)/i;
 const Url = describe(
   v.pipe(
     v.string(),
