@@ -76,6 +76,19 @@ describe('<lesson-view>', () => {
     expect(toc).to.deep.equal(['#flashcards', '#dialogues']);
   });
 
+  it('resolves relative reference links against the lesson file, not the page', async () => {
+    const el = document.createElement('lesson-view');
+    el.store = new MemoryProgressStore();
+    el.setAttribute('sections', 'links');
+    el.src = '/test/fixtures/nested/lesson.json';
+    document.body.append(el);
+    await waitUntil(() => el.loadState === 'ready', 'lesson did not load', { timeout: 5000 });
+    await el.updateComplete;
+    const hrefs = [...root(el).querySelectorAll('.links a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).to.deep.equal([`${location.origin}/test/fixtures/nested/notes.html`, 'https://docs.python.org/', 'mailto:team@example.org']);
+    await expect(el).to.be.accessible();
+  });
+
   it('starts headings at the configured level', async () => {
     const el = await mount('heading-level="3" sections="summaries,key-concepts"');
     const levels = headings(el);

@@ -423,7 +423,7 @@ export class LessonView extends LessonElement {
       case 'links':
         return html`<ul class="links">
           ${(lesson.links ?? []).map(
-            (link) => html`<li id=${link.id ?? nothing}><a part="link" href=${link.url}>${link.title}</a>${link.description ? html` — ${richText(link.description)}` : nothing}</li>`,
+            (link) => html`<li id=${link.id ?? nothing}><a part="link" href=${this.resolveUrl(link.url)}>${link.title}</a>${link.description ? html` — ${richText(link.description)}` : nothing}</li>`,
           )}
         </ul>`;
     }
