@@ -29,6 +29,11 @@ const DECK_ID = 'flashcards';
 /** A swipe is a mostly horizontal move of at least this many CSS pixels. */
 const SWIPE_DISTANCE = 40;
 
+const MODES = ['browse', 'study', 'type'] as const satisfies readonly FlashcardsMode[];
+const MODE_LABELS = { browse: 'flashcardsModeBrowse', study: 'flashcardsModeStudy', type: 'flashcardsModeType' } as const satisfies Record<FlashcardsMode, UiStringKey>;
+/** Where the learner's choice of mode is kept (next to the deck's progress). */
+const MODE_KEY = 'flashcards-mode';
+
 /**
  * A deck of flashcards: flip through it, study it with spaced repetition
  * (FSRS, or Leitner boxes), or type the answers. Progress is saved per card
@@ -102,11 +107,6 @@ const SWIPE_DISTANCE = 40;
  * @fires lesson-load - The lesson was loaded and the deck built.
  * @fires lesson-error - The lesson could not be loaded, or a card id is unknown.
  */
-const MODES = ['browse', 'study', 'type'] as const satisfies readonly FlashcardsMode[];
-const MODE_LABELS = { browse: 'flashcardsModeBrowse', study: 'flashcardsModeStudy', type: 'flashcardsModeType' } as const satisfies Record<FlashcardsMode, UiStringKey>;
-/** Where the learner's choice of mode is kept (next to the deck's progress). */
-const MODE_KEY = 'flashcards-mode';
-
 export class LessonFlashcards extends LessonElement {
   static override styles = [baseStyles, styles];
 
