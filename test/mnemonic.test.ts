@@ -624,6 +624,8 @@ describe('<lesson-mnemonic>', () => {
       const el = await show(html`<lesson-mnemonic src=${SEED}></lesson-mnemonic>`);
       await emulateMedia({ media: 'print' });
       try {
+        // The hidden panels render their aids when the print media query changes (or on beforeprint).
+        await waitUntil(() => $(el, '#panel-mop [part="letter"]'), 'every panel rendered for print');
         const panels = $$(el, '[role="tabpanel"]');
         expect(panels.every((panel) => getComputedStyle(panel).display !== 'none')).to.equal(true);
         expect(getComputedStyle($(el, '[role="tablist"]')!).display).to.equal('none');

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume, ContextRoot } from '@lit/context';
 import { lessonContext, type LessonContextValue } from './context.js';
 import { LessonErrorEvent, LessonLoadEvent, LessonStorageEvent, type LessonErrorDetail } from './events.js';
-import { LessonLoadError, loadLesson, parseLessonText, splitSource, toLesson } from './load.js';
+import { assertLessonSize, LessonLoadError, loadLesson, parseLessonText, splitSource, toLesson } from './load.js';
 import { ensureTranslation, onTranslationsChange, translate, type UiStringKey, type UiStrings } from './localize.js';
 import type { Lesson } from './schema.js';
 import { getDefaultStore, progressKey, type ProgressStore } from './storage.js';
@@ -11,6 +11,13 @@ import { baseStyles } from './styles.js';
 import { installTokens } from '../themes/tokens.js';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The error view lists this many problems and counts the rest: a hostile file
+ * can have tens of thousands, which would freeze the page as a list. Every
+ * one is still in the `lesson-error` event and the console.
+ */
+const SHOWN_ERRORS = 20;
 
 // Lesson objects already validated, shared by every element: a framework handing one object to ten elements validates it once.
 const validated = new WeakMap<object, Lesson>();
@@ -183,7 +190,15 @@ export abstract class LessonElement extends LitElement {
 
   /** Resolves a lesson-relative URL (audio, images) against the lesson file. */
   protected resolveUrl(url: string): string {
-    return new URL(url, this.baseUrl).href;
+    // A lesson loaded from a data: or blob: URL is no base for relative URLs (new URL() throws): the page is.
+    for (const base of [this.baseUrl, document.baseURI]) {
+      try {
+        return new URL(url, base).href;
+      } catch {
+        // the next base
+      }
+    }
+    return url;
   }
 
   protected get progressStore(): ProgressStore {
@@ -330,6 +345,9 @@ export abstract class LessonElement extends LitElement {
     let lesson = validated.get(value);
     if (!lesson) {
       lesson = toLesson(value);
+      // An object has the file's size limit: a 5 MB lesson freezes a page however it arrives.
+      // Measured on the validated copy, which is plain JSON data (no cycles, nothing unknown).
+      assertLessonSize(JSON.stringify(lesson).length, 'invalid');
       validated.set(value, lesson);
     }
     return lesson;
@@ -405,7 +423,10 @@ export abstract class LessonElement extends LitElement {
       return html`<div part="base error" role="alert" dir=${dir} lang=${lang}>
         <p class="error-title">${this.t('errorTitle')}</p>
         <ul part="error-messages">
-          ${this.error.messages.map((message) => html`<li>${message}</li>`)}
+          ${this.error.messages.slice(0, SHOWN_ERRORS).map((message) => html`<li>${message}</li>`)}
+          ${this.error.messages.length > SHOWN_ERRORS
+            ? html`<li>${this.t('errorMore', { count: this.error.messages.length - SHOWN_ERRORS })}</li>`
+            : nothing}
         </ul>
         ${this.canRetry ? html`<button part="retry" @click=${this.onRetryClick}>${this.t('errorRetry')}</button>` : nothing}
       </div>`;

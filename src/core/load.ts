@@ -26,7 +26,7 @@ let timeoutMs = DEFAULT_TIMEOUT_MS;
 export function setLoadTimeout(ms: number): void {
   timeoutMs = ms > 0 && Number.isFinite(ms) ? ms : DEFAULT_TIMEOUT_MS;
 }
-/** Larger files are refused before parsing: no lesson needs 5 MB of JSON. */
+/** Larger lessons are refused (a file before parsing, an object after validation): no lesson needs 5 MB of JSON. */
 export const MAX_LESSON_BYTES = 4_000_000;
 
 const cache = new Map<string, Promise<Lesson>>();
@@ -46,15 +46,23 @@ export function toLesson(data: unknown, url?: string): Lesson {
   return result.lesson;
 }
 
+/**
+ * Refuses a lesson of more than MAX_LESSON_BYTES characters of JSON, whether
+ * it came as a file (`parse`, before parsing) or as an object (`invalid`).
+ */
+export function assertLessonSize(length: number, kind: 'parse' | 'invalid', url?: string): void {
+  if (length <= MAX_LESSON_BYTES) return;
+  throw new LessonLoadError({
+    kind,
+    // One decimal: a 4.4 MB file must not read "4 MB; the limit is 4 MB".
+    messages: [`The lesson is ${(length / 1e6).toFixed(1)} MB; the limit is ${MAX_LESSON_BYTES / 1e6} MB`],
+    ...(url ? { url } : {}),
+  });
+}
+
 /** Parses JSON text, reporting where it breaks. */
 export function parseLessonText(text: string, url?: string): Lesson {
-  if (text.length > MAX_LESSON_BYTES) {
-    throw new LessonLoadError({
-      kind: 'parse',
-      messages: [`The lesson is ${Math.round(text.length / 1e6)} MB; the limit is ${MAX_LESSON_BYTES / 1e6} MB`],
-      ...(url ? { url } : {}),
-    });
-  }
+  assertLessonSize(text.length, 'parse', url);
   let data: unknown;
   try {
     data = JSON.parse(text);

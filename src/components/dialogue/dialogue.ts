@@ -77,6 +77,9 @@ class Row {
   }
 }
 
+/** Does the browser say when a `content-visibility: auto` line starts or stops rendering? */
+const LAZY_SEEN = typeof ContentVisibilityAutoStateChangeEvent !== 'undefined';
+
 /** Long transcripts show their first screenfuls at once and add the rest over the next frames. */
 const FIRST_LINES = 40;
 const LINES_PER_FRAME = 200;
@@ -380,6 +383,8 @@ export class LessonDialogue extends LessonElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.adoptSlottedMedia();
+    // Captured: the event may not bubble, and it fires on the lines inside the shadow root.
+    if (LAZY_SEEN) this.renderRoot.addEventListener('contentvisibilityautostatechange', this.onLineRelevance, { capture: true });
   }
 
   override disconnectedCallback(): void {
@@ -877,10 +882,18 @@ export class LessonDialogue extends LessonElement {
     }
   }
 
-  /** Read mode: a line counts as reached once it has been on screen. */
+  /**
+   * Read mode: a line counts as reached once it has been on screen.
+   *
+   * Where the browser says which lines it renders (content-visibility: auto
+   * and its state events), only those are observed: watching all ten
+   * thousand lines of a long transcript made every frame's intersection work
+   * grow with it (hundreds of ms per frame). Elsewhere every line is observed.
+   */
   private observeSeenLines() {
     const view = this.view;
     if (!view || view.stepping || view.reached >= view.total || typeof IntersectionObserver === 'undefined') return;
+    const fresh = !this.seenObserver;
     this.seenObserver ??= new IntersectionObserver(
       (entries) => {
         const seen: number[] = [];
@@ -897,17 +910,30 @@ export class LessonDialogue extends LessonElement {
     );
     const lines = this.shadowRoot?.querySelectorAll<HTMLElement>('li.line') ?? [];
     for (let index = this.observedLines; index < lines.length; index++) {
-      if (!this.controller?.hasReached(index)) this.seenObserver.observe(lines[index]!);
+      const line = lines[index]!;
+      // A line the browser skips is observed when it starts rendering (onLineRelevance); lines already
+      // rendered when the observer is (re)made have had that event, so they are looked at here.
+      if (LAZY_SEEN && !(fresh && line.checkVisibility({ contentVisibilityAuto: true }))) continue;
+      if (!this.controller?.hasReached(index)) this.seenObserver.observe(line);
     }
     this.observedLines = lines.length;
   }
+
+  /** A line starts or stops being rendered (content-visibility: auto): watch it only while it is. */
+  private readonly onLineRelevance = (event: Event) => {
+    const line = event.target as HTMLElement;
+    if (!this.seenObserver || !line.matches('li.line')) return;
+    if ((event as ContentVisibilityAutoStateChangeEvent).skipped) this.seenObserver.unobserve(line);
+    else if (!this.controller?.hasReached(Number(line.dataset.index))) this.seenObserver.observe(line);
+  };
 
   // ---- Rendering ----
 
   private roleLabel(role: string | undefined): string {
     if (!role) return '';
-    const key = ROLE_KEYS[role.trim().toLowerCase()];
-    return key ? this.t(key) : role;
+    const known = role.trim().toLowerCase();
+    // Own keys only: a role named "constructor" or "toString" is text, not Object.prototype's function.
+    return Object.hasOwn(ROLE_KEYS, known) ? this.t(ROLE_KEYS[known]!) : role;
   }
 
   /** "Teacher (Instructor)": for plain text and announcements. */

@@ -87,6 +87,10 @@ export const styles = css`
     margin-inline: calc(-1 * var(--lesson-space-s));
     border-radius: var(--lesson-radius-small);
     scroll-margin-block-start: var(--lesson-space-xl);
+    /* Entries far from the viewport are not laid out: a glossary of a thousand long definitions
+       otherwise freezes the page for seconds. The text stays in the DOM (find in page, the filter). */
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 4rem;
   }
   .entry[part~='target'] {
     background: var(--lesson-glossary-target-background);

@@ -122,6 +122,13 @@ export class LessonMnemonic extends LessonElement {
   /** Saved practice records, per aid. */
   @state() private records = new Map<string, PracticeRecord | undefined>();
 
+  /**
+   * Only the selected tab's panel renders its aid, so a lesson with a thousand
+   * aids does not build a thousand hidden panels; printing shows every aid,
+   * so before the page prints they all render.
+   */
+  @state() private printing = false;
+
   /** The practice view, loaded with `import()` when practice first starts. */
   @state() private practiceView: PracticeView | undefined;
   @state() private practiceLoadFailed = false;
@@ -135,6 +142,29 @@ export class LessonMnemonic extends LessonElement {
 
   /** The clock used to date practice records; a test may replace it. */
   now: () => Date = () => new Date();
+
+  private printQuery: MediaQueryList | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The print dialog fires beforeprint; print media emulated by devtools only changes the query.
+    window.addEventListener('beforeprint', this.renderForPrint);
+    this.printQuery ??= window.matchMedia('print');
+    this.printQuery.addEventListener('change', this.renderForPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.renderForPrint);
+    this.printQuery?.removeEventListener('change', this.renderForPrint);
+  }
+
+  /** Renders every panel now, synchronously, so the printout has them. */
+  private readonly renderForPrint = () => {
+    if (this.printing) return;
+    this.printing = true;
+    this.performUpdate();
+  };
 
   protected override lessonChanged(lesson: Lesson): void {
     const id = this.aid || this.fragment || undefined;
@@ -255,7 +285,7 @@ export class LessonMnemonic extends LessonElement {
           ?hidden=${aid !== current}
         >
           <p class="print-only">${this.kindLabel(aid)}: ${this.titleOf(aid)}</p>
-          ${this.renderAidBody(aid, this.headingLevelFor(0))}
+          ${aid === current || this.printing ? this.renderAidBody(aid, this.headingLevelFor(0)) : nothing}
         </div>`,
       )}`;
   }

@@ -153,6 +153,13 @@ export const styles = css`
     min-width: 0;
     overflow-wrap: anywhere;
   }
+  /* A list of more than 50 items lays out only the items near the viewport: a thousand long items
+     otherwise freeze the page for seconds. The text stays in the DOM (find in page, screen readers). */
+  .items > .item:first-child:nth-last-child(n + 51),
+  .items > .item:first-child:nth-last-child(n + 51) ~ .item {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 3rem;
+  }
   .aspect,
   .kind {
     display: block;

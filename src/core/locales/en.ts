@@ -10,6 +10,7 @@ export const en = {
   errorNotFound: 'No part with the id "{id}" in this lesson',
   errorEmpty: 'This lesson has nothing to show here',
   errorNoSource: 'No lesson given: set src, the lesson property, or an inline JSON script',
+  errorMore: '…and {count} more problems',
   storageFallback: 'Your progress cannot be saved in this browser; it is kept until you leave the page.',
   roleInstructor: 'Instructor',
   roleStudent: 'Student',

@@ -9,6 +9,7 @@ export const es: UiStrings = {
   errorNotFound: 'No hay ninguna parte con el id "{id}" en esta lección',
   errorEmpty: 'Esta lección no tiene nada que mostrar aquí',
   errorNoSource: 'Falta la lección: indique src, la propiedad lesson o un script JSON en línea',
+  errorMore: '…y {count} problemas más',
   storageFallback: 'Tu progreso no se puede guardar en este navegador; se conserva hasta que salgas de la página.',
   roleInstructor: 'Instructor',
   roleStudent: 'Estudiante',
