@@ -123,9 +123,9 @@ export class LessonMnemonic extends LessonElement {
   @state() private records = new Map<string, PracticeRecord | undefined>();
 
   /**
-   * Only the selected tab's panel renders its aid, so a lesson with a thousand
-   * aids does not build a thousand hidden panels; printing shows every aid,
-   * so before the page prints they all render.
+   * Only the selected tab's panel (and any with a practice under way) renders
+   * its aid, so a lesson with a thousand aids does not build a thousand hidden
+   * panels; printing shows every aid, so before the page prints they all render.
    */
   @state() private printing = false;
 
@@ -285,7 +285,7 @@ export class LessonMnemonic extends LessonElement {
           ?hidden=${aid !== current}
         >
           <p class="print-only">${this.kindLabel(aid)}: ${this.titleOf(aid)}</p>
-          ${aid === current || this.printing ? this.renderAidBody(aid, this.headingLevelFor(0)) : nothing}
+          ${aid === current || this.printing || this.practices.has(aid.id) ? this.renderAidBody(aid, this.headingLevelFor(0)) : nothing}
         </div>`,
       )}`;
   }
