@@ -15,7 +15,9 @@ export type InlineNode =
   | { type: 'link'; href: string; children: InlineNode[] };
 
 // One alternation, tried left to right: code first (its content is literal), then links, strong, emphasis.
-const TOKEN = /`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*/g;
+// A link's text and URL stop at the next "[": otherwise each "[" of "[a](b[a](b…" would scan to the end of
+// the line, and a long hostile line would take quadratic time.
+const TOKEN = /`([^`]+)`|\[([^[\]]+)\]\(([^)\s[]+)\)|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*/g;
 
 /** Parses inline markup into a small tree; unmatched markers stay as text. */
 export function parseInline(source: string): InlineNode[] {
