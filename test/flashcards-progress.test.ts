@@ -49,6 +49,15 @@ describe('flashcards progress codec', () => {
     expect(result).to.deep.equal({ ok: true, records: [{ id: 'card-gil', direction: 'forward', record: { leitner: memory } }] });
   });
 
+  it('keeps cards whose ids are also names of Object properties', () => {
+    const ids = ['constructor', 'toString', '__proto__'];
+    const file = buildExport('python-concurrency', ids.map((id) => ({ id, direction: 'forward' as const, record: { leitner: memory } })), new Date());
+    expect(Object.keys(file.cards)).to.deep.equal(ids);
+    expect(({} as Record<string, unknown>).constructor, 'Object itself untouched').to.equal(Object);
+    const result = parseExport(JSON.stringify(file), 'python-concurrency', new Set(ids));
+    expect(result.ok && result.records.map((record) => record.id)).to.deep.equal(ids);
+  });
+
   it('explains why a file cannot be imported', () => {
     const cards = new Set(['card-gil']);
     const good = buildExport('python-concurrency', [{ id: 'card-gil', direction: 'forward', record: { leitner: memory } }], new Date());

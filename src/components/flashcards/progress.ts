@@ -75,7 +75,8 @@ export function buildExport(
   records: Iterable<{ id: string; direction: Direction; record: CardRecord }>,
   now: Date,
 ): ProgressExport {
-  const cards: ProgressExport['cards'] = {};
+  // No prototype: a card id such as "constructor" must name a card, not Object's own property.
+  const cards: ProgressExport['cards'] = Object.create(null) as ProgressExport['cards'];
   for (const { id, direction, record } of records) {
     if (!Object.keys(record).length) continue;
     (cards[id] ??= {})[direction] = encodeRecord(record);
