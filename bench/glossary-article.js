@@ -49,3 +49,14 @@ export function makeArticle(lesson) {
 }
 
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+/** The lesson and its article, laid out in the page, once a fresh task has begun: start the clock next. */
+export async function placeArticle() {
+  const lesson = makeLesson();
+  const { article, words } = makeArticle(lesson);
+  document.body.append(article);
+  await nextFrame();
+  document.body.offsetHeight;
+  await new Promise((resolve) => setTimeout(resolve));
+  return { lesson, article, words };
+}

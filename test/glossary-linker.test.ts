@@ -1,6 +1,62 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { createMatcher, findLinks, findMatches, foldCase, type Piece } from '../src/components/glossary/linker.js';
+import { createMatcher, findLinks, findMatches, foldCase, type Piece, type TermSource } from '../src/components/glossary/linker.js';
+import { normalizeTerm } from '../src/components/glossary/lookup.js';
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+const isWordAt = (text: string, index: number) => {
+  const code = text.charCodeAt(index);
+  return (code >= 0xd800 && code <= 0xdfff) || WORD_CHAR.test(text[index]!);
+};
+const isAcronymName = (name: string) => name.length >= 2 && name === name.toUpperCase() && name !== name.toLowerCase() && !/\s/.test(name);
+
+/**
+ * The linking rules written the slow, obvious way (every name tried at every position), to check
+ * the matcher against: the longest whole-word match at the leftmost position, white space runs for
+ * a space, acronyms only in capitals, terms before aliases. Scans `text[from, to)`.
+ */
+function referenceMatches(sources: readonly TermSource[], text: string, from = 0, to = text.length) {
+  const folded = foldCase(text);
+  const names: { key: string; id: string; exact: string | undefined }[] = [];
+  const add = (name: string, id: string) => {
+    const key = foldCase(normalizeTerm(name));
+    const exact = isAcronymName(name.trim()) ? name.trim() : undefined;
+    if (key && !names.some((other) => other.key === key && other.exact === exact)) names.push({ key, id, exact });
+  };
+  for (const source of sources) add(source.term, source.id);
+  for (const source of sources) for (const alias of source.aliases ?? []) add(alias, source.id);
+  // For one spelling, the acronym is tried before the case-insensitive name.
+  names.sort((a, b) => (a.key === b.key ? Number(a.exact === undefined) - Number(b.exact === undefined) : 0));
+  const endOf = (key: string, start: number) => {
+    let j = start;
+    for (const char of key) {
+      if (char === ' ') {
+        if (j >= to || !/\s/.test(folded[j]!)) return -1;
+        while (j < to && /\s/.test(folded[j]!)) j++;
+      } else if (j < to && folded.startsWith(char, j)) {
+        j += char.length;
+      } else {
+        return -1;
+      }
+    }
+    return j;
+  };
+  const matches: string[] = [];
+  for (let i = from; i < to; ) {
+    let best: { end: number; id: string } | undefined;
+    if (i === 0 || !isWordAt(folded, i) || !isWordAt(folded, i - 1)) {
+      for (const name of names) {
+        const end = endOf(name.key, i);
+        if (end < 0 || (end < folded.length && isWordAt(folded, end) && isWordAt(folded, end - 1))) continue;
+        if (name.exact !== undefined && text.slice(i, end) !== name.exact) continue;
+        if (!best || end > best.end) best = { end, id: name.id };
+      }
+    }
+    if (best) matches.push(`${i}-${best.end}=${best.id}`);
+    i = best ? best.end : i + 1;
+  }
+  return matches;
+}
 
 const terms = [
   { id: 'gil', term: 'Global Interpreter Lock', aliases: ['GIL'] },
@@ -32,6 +88,9 @@ describe('glossary linker (logic)', () => {
 
   it('lets any white space in the text stand for a space in a term', () => {
     expect(found('the Global\n    Interpreter\u00a0Lock')).to.deep.equal(['Global\n    Interpreter\u00a0Lock=gil']);
+    // Also near the start of a name, where the matcher first looks for names.
+    const short = createMatcher([{ id: 'io', term: 'I O' }]);
+    expect(findMatches(short, 'i \n\t o, I\u00a0O').map((m) => m.start)).to.deep.equal([0, 8]);
   });
 
   it('handles terms with symbols and non-ASCII letters', () => {
@@ -89,6 +148,40 @@ describe('glossary linker (logic)', () => {
           last = match.end;
         }
       }),
+    );
+  });
+
+  it('finds what the rules say, for any glossary and text (checked against a slow reference)', () => {
+    const letters = ['a', 'b', 'c', 'A', 'B', 'C', 'é', 'É', '+', '.'];
+    const name = fc.array(fc.constantFrom(...letters, ' '), { minLength: 1, maxLength: 6 }).map((chars) => chars.join(''));
+    const glossary = fc
+      .array(fc.record({ term: name, aliases: fc.array(name, { maxLength: 2 }) }), { minLength: 1, maxLength: 5 })
+      .map((entries) => entries.map((entry, index) => ({ id: `e${index}`, ...entry })))
+      .filter((entries) => entries.every((entry) => normalizeTerm(entry.term) !== ''));
+    const text = fc.array(fc.constantFrom(...letters, ' ', '  ', '\n', ',', 'x', '\u00a0'), { maxLength: 40 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(glossary, text, fc.array(fc.nat(40), { maxLength: 3 }), fc.array(fc.boolean(), { maxLength: 4 }), (sources, sample, cuts, joins) => {
+        const compiled = createMatcher(sources);
+        const found = findMatches(compiled, sample).map((m) => `${m.start}-${m.end}=${m.id}`);
+        expect(found, JSON.stringify({ sources, sample })).to.deep.equal(referenceMatches(sources, sample));
+        // The same text in pieces, some joined (one line of words), some not: no match crosses a piece.
+        const bounds = [...new Set([0, ...cuts.map((cut) => cut % (sample.length + 1)), sample.length])].sort((a, b) => a - b);
+        const pieces: Piece[] = bounds.slice(1).map((end, index) => ({ text: sample.slice(bounds[index], end), section: 0, joined: joins[index] ?? false }));
+        let whole = '';
+        const ranges: [number, number][] = [];
+        for (const piece of pieces) {
+          if (!('text' in piece)) continue;
+          if (!piece.joined && whole) whole += '\u0000';
+          ranges.push([whole.length, whole.length + piece.text.length]);
+          whole += piece.text;
+        }
+        const expected = ranges.flatMap(([start, end]) =>
+          referenceMatches(sources, whole, start, end).map((m) => m.replace(/^(\d+)-(\d+)/, (_, a: string, b: string) => `${Number(a) - start}-${Number(b) - start}`)),
+        );
+        const links = findLinks(compiled, pieces, { all: true }).map((l) => `${l.start}-${l.end}=${l.id}`);
+        expect(links, JSON.stringify({ sources, pieces })).to.deep.equal(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement, html as litHtml } from 'lit';
 import { ContextProvider } from '@lit/context';
 import sinon from 'sinon';
@@ -37,6 +37,17 @@ function unwrapped(root: Element): string {
   return copy.innerHTML;
 }
 const ready = (el: LessonGlossary) => waitUntil(() => el.loadState === 'ready', 'glossary not ready');
+const triggerOf = (term: LessonTerm) => term.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]') ?? null;
+/** A linked term is dormant until a reader reaches it: focus it (as Tab would), and wait for its button. */
+async function reach(term: LessonTerm): Promise<HTMLButtonElement> {
+  term.focus();
+  await waitUntil(() => term.loadState === 'ready' && triggerOf(term), `${term.textContent} did not render when reached`);
+  const trigger = triggerOf(term)!;
+  // Focus moved onto the rendered button; leave it, so the focus preview does not open later in the test.
+  await waitUntil(() => term.shadowRoot!.activeElement === trigger, 'focus did not move to the button');
+  trigger.blur();
+  return trigger;
+}
 
 /** Stands in for <lesson-view>: hands a lesson down through the context, as it does. */
 class TestLessonProvider extends LitElement {
@@ -64,8 +75,8 @@ describe('<lesson-glossary>', () => {
     await ready(el);
     await expect(el).to.be.accessible();
     expect(linked(el)).to.deep.equal(['gil', 'threading', 'concurrency']);
-    const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
-    await Promise.all(terms.map((term) => waitUntil(() => term.loadState === 'ready')));
+    // Reached by a reader, each renders its button: still accessible.
+    for (const term of el.querySelectorAll<LessonTerm>('lesson-term')) await reach(term);
     await expect(el).to.be.accessible();
   });
 
@@ -120,6 +131,29 @@ describe('<lesson-glossary>', () => {
       await ready(el);
       const linkedIn = (id: string) => el.querySelectorAll(`#${id} lesson-term`).length;
       expect(['a', 'b', 'c', 'd', 'e', 'f'].map(linkedIn)).to.deep.equal([1, 1, 1, 0, 0, 1]);
+    });
+
+    it('links each tab panel and hidden part on its own: hidden text never takes the links of the text read', async () => {
+      const el = await fixture<LessonGlossary>(html`<lesson-glossary .lesson=${lesson}>
+        <section>
+          <div role="tablist"><button role="tab">Quick</button><button role="tab">Standard</button></div>
+          <div role="tabpanel" id="quick" hidden><p>Threads and concurrency, briefly.</p></div>
+          <div role="tabpanel" id="standard"><p>Threads, concurrency and the GIL, at length.</p></div>
+          <p id="after">After the tabs: threads and parallelism.</p>
+          <div hidden id="more"><p>Hidden: parallelism and the GIL.</p></div>
+          <details id="details"><summary>More</summary><p>Concurrency, in a details.</p></details>
+          <p id="last">Then parallelism again, and concurrency.</p>
+        </section>
+      </lesson-glossary>`);
+      await ready(el);
+      const linkedIn = (id: string) => linked(el.querySelector(`#${id}`)!);
+      expect(linkedIn('quick')).to.deep.equal(['threading', 'concurrency']);
+      expect(linkedIn('standard')).to.deep.equal(['threading', 'concurrency', 'gil']);
+      // The text around the panels is one section of its own, which the panels did not use up.
+      expect(linkedIn('after')).to.deep.equal(['threading', 'parallelism']);
+      expect(linkedIn('more')).to.deep.equal(['parallelism', 'gil']);
+      expect(linkedIn('details')).to.deep.equal(['concurrency']);
+      expect(linkedIn('last')).to.deep.equal(['concurrency']);
     });
 
     it('links every occurrence with link="all", and none with link="none"', async () => {
@@ -208,7 +242,8 @@ describe('<lesson-glossary>', () => {
         await ready(el);
         const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
         expect(terms.map((term) => term.textContent)).to.deep.equal(['GIL', 'threads', 'parallelism']);
-        await Promise.all(terms.map((term) => waitUntil(() => term.loadState === 'ready')));
+        await waitUntil(() => terms[0]!.loadState === 'ready');
+        for (const term of terms.slice(1)) await reach(term);
         // The hand-written term waited for the glossary's lesson instead of reporting a missing source.
         await new Promise((resolve) => setTimeout(resolve, 10));
         expect(onError.called).to.equal(false);
@@ -234,7 +269,7 @@ describe('<lesson-glossary>', () => {
       </lesson-glossary>`);
       await ready(el);
       const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
-      await Promise.all(terms.map((term) => waitUntil(() => term.loadState === 'ready')));
+      for (const term of terms) await reach(term);
       expect(terms).to.have.length(3);
       expect(loads).to.deep.equal(['lesson-glossary']);
     });
@@ -271,6 +306,158 @@ describe('<lesson-glossary>', () => {
       const el = provider.querySelector('lesson-glossary')!;
       await ready(el);
       expect(linked(el)).to.deep.equal(['parallelism']);
+    });
+  });
+
+  describe('linked terms: dormant until reached', () => {
+    afterEach(() => resetMouse());
+
+    /** A glossary around one paragraph, its linked terms, and the button before them (for Tab). */
+    async function article() {
+      const wrapper = await fixture<HTMLElement>(html`<div style="margin: 120px 40px">
+        <button id="before">before</button>
+        <lesson-glossary .lesson=${lesson}><p>Before the GIL, threads and parallelism.</p></lesson-glossary>
+      </div>`);
+      const el = wrapper.querySelector('lesson-glossary')!;
+      await ready(el);
+      const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
+      return { wrapper, el, terms };
+    }
+    const center = (element: Element): [number, number] => {
+      const box = element.getBoundingClientRect();
+      return [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
+    };
+    const popoverOf = (term: LessonTerm) => term.shadowRoot?.querySelector<HTMLElement>('[part~="popover"]') ?? null;
+    const isOpen = (term: LessonTerm) => !!popoverOf(term)?.matches(':popover-open');
+    const shownTerm = (term: LessonTerm) => term.shadowRoot?.querySelector('[part~="popover-term"]')?.textContent;
+
+    it('links words that read and look like terms, with no shadow DOM, and keep their place when rendered', async () => {
+      const { el, terms } = await article();
+      expect(linked(el)).to.deep.equal(['gil', 'threading', 'parallelism']);
+      await expect(el).to.be.accessible();
+      for (const term of terms) {
+        expect(term.shadowRoot, 'no shadow DOM yet').to.equal(null);
+        expect(term.tabIndex).to.equal(0);
+        const style = getComputedStyle(term);
+        expect(style.textDecorationLine).to.equal('underline');
+        expect(style.textDecorationStyle).to.equal('dotted');
+        expect(style.cursor).to.equal('help');
+        expect(await term.updateComplete, 'nothing pending').to.equal(true);
+      }
+      // Rendering a term does not move the words around it.
+      const gil = terms[0]!;
+      const before = gil.getBoundingClientRect();
+      const next = terms[1]!.getBoundingClientRect();
+      const trigger = await reach(gil);
+      expect(gil.hasAttribute('tabindex'), 'the button takes the tab stop').to.equal(false);
+      const after = gil.getBoundingClientRect();
+      expect(Math.abs(after.left - before.left)).to.be.below(1);
+      expect(Math.abs(after.width - before.width)).to.be.below(1);
+      expect(Math.abs(terms[1]!.getBoundingClientRect().left - next.left)).to.be.below(1);
+      expect(getComputedStyle(trigger).textDecorationStyle).to.equal('dotted');
+    });
+
+    it('renders a term the pointer reaches, and shows it after the hover delay (the glossary listens, not each term)', async () => {
+      const { terms } = await article();
+      const term = terms[1]!;
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+      await sendMouse({ type: 'move', position: center(term) });
+      await term.updateComplete;
+      expect(triggerOf(term), 'rendered on arrival').to.not.equal(null);
+      expect(terms.filter((other) => other.shadowRoot), 'only the term reached').to.deep.equal([term]);
+      expect(isOpen(term)).to.equal(false);
+      clock.tick(term.showDelay);
+      await term.updateComplete;
+      expect(isOpen(term)).to.equal(true);
+      expect(shownTerm(term)).to.equal('Threading');
+      await sendMouse({ type: 'move', position: [5, 5] });
+      clock.tick(term.hideDelay);
+      expect(isOpen(term)).to.equal(false);
+    });
+
+    it('takes keyboard focus with Tab onto its button, shows after the focus delay, and Escape returns to it', async () => {
+      const { wrapper, terms } = await article();
+      const [gil, threads] = terms as [LessonTerm, LessonTerm];
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      await waitUntil(() => gil.shadowRoot?.activeElement === triggerOf(gil), 'focus is not on the term’s button');
+      expect(triggerOf(gil)!.matches(':focus-visible')).to.equal(true);
+      await waitUntil(() => isOpen(gil), 'the focus preview did not show', { timeout: 3000 });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Escape' });
+      await gil.updateComplete;
+      expect(isOpen(gil)).to.equal(false);
+      expect(gil.shadowRoot!.activeElement).to.equal(triggerOf(gil));
+      // The next Tab goes to the next term (one tab stop per term), and Enter opens it.
+      await sendKeys({ press: 'Tab' });
+      await waitUntil(() => threads.shadowRoot?.activeElement === triggerOf(threads), 'Tab did not reach the next term');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => isOpen(threads));
+      expect(shownTerm(threads)).to.equal('Threading');
+      await sendKeys({ press: 'Escape' });
+    });
+
+    it('opens on a click (a tap, a screen reader’s, a script’s) with its definition, from the glossary’s one fetch', async () => {
+      const fetches = countFetches();
+      try {
+        const el = await fixture<LessonGlossary>(html`<lesson-glossary src="/demo/lessons/python-concurrency.json">
+          <p>Threads and parallelism.</p>
+        </lesson-glossary>`);
+        await ready(el);
+        const [threads, parallelism] = [...el.querySelectorAll<LessonTerm>('lesson-term')] as [LessonTerm, LessonTerm];
+        const events: unknown[] = [];
+        el.addEventListener('lesson-term', (event) => events.push(event.detail));
+        threads.click();
+        await threads.updateComplete;
+        expect(threads.open).to.equal(true);
+        await waitUntil(() => isOpen(threads));
+        expect(shownTerm(threads)).to.equal('Threading');
+        // A tap: pointerdown found the dormant word, so the click lands on the host, not the button.
+        await sendMouse({ type: 'click', position: center(parallelism) });
+        await waitUntil(() => isOpen(parallelism), 'the tapped term did not open');
+        expect(isOpen(threads), 'one open at a time').to.equal(false);
+        expect(events).to.deep.equal([
+          { termId: 'threading-term', open: true },
+          { termId: 'threading-term', open: false },
+          { termId: 'parallelism', open: true },
+        ]);
+        expect(fetches.calls).to.equal(1);
+        await expect(el).to.be.accessible();
+        parallelism.hide();
+      } finally {
+        fetches.restore();
+      }
+    });
+
+    it('renders when a script opens it, sets open, or gives it a lesson of its own', async () => {
+      const { terms } = await article();
+      const [gil, threads, parallelism] = terms as [LessonTerm, LessonTerm, LessonTerm];
+      gil.show();
+      await waitUntil(() => isOpen(gil));
+      expect(shownTerm(gil)).to.equal('Global Interpreter Lock');
+      gil.hide();
+      threads.open = true;
+      await waitUntil(() => isOpen(threads));
+      threads.hide();
+      const own = glossaryLesson();
+      own.glossary = own.glossary!.map((entry) => (entry.id === 'parallelism' ? { ...entry, term: 'Parallel execution' } : entry));
+      parallelism.lesson = own;
+      parallelism.show();
+      await waitUntil(() => isOpen(parallelism));
+      expect(shownTerm(parallelism)).to.equal('Parallel execution');
+      parallelism.hide();
+    });
+
+    it('becomes a term like any other when moved out of its glossary', async () => {
+      const { wrapper, terms } = await article();
+      const term = terms[1]!;
+      const elsewhere = document.createElement('p');
+      wrapper.append(elsewhere);
+      elsewhere.append(term);
+      expect(term.hasAttribute('tabindex')).to.equal(false);
+      term.lesson = lesson;
+      await waitUntil(() => term.loadState === 'ready' && triggerOf(term), 'the moved term did not render');
+      await expect(elsewhere).to.be.accessible();
     });
   });
 
@@ -356,10 +543,11 @@ describe('<lesson-glossary>', () => {
         'Global Interpreter Lock',
         'Parallelism',
       ]);
-      // The content itself still prints, terms as text.
-      const term = el.querySelector<LessonTerm>('lesson-term')!;
-      await waitUntil(() => term.loadState === 'ready');
-      expect(getComputedStyle(term.shadowRoot!.querySelector('[part~="trigger"]')!).display).to.not.equal('none');
+      // The content itself still prints, terms as text: dormant, and once reached.
+      const [term, other] = [...el.querySelectorAll<LessonTerm>('lesson-term')] as [LessonTerm, LessonTerm];
+      expect(getComputedStyle(other).display).to.equal('inline');
+      expect(getComputedStyle(other).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      expect(getComputedStyle(await reach(term)).display).to.not.equal('none');
       await emulateMedia({ media: 'screen' });
       expect(getComputedStyle(notes).display).to.equal('none');
     });

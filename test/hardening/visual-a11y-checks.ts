@@ -16,15 +16,11 @@ const CONTROL =
   'button, a[href], input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="tab"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="slider"], [role="option"]';
 
 /**
- * A glossary term no reader has reached yet: a focusable word without a shadow root, exposed
- * through `ElementInternals` and the custom state `dormant` (false where states are unsupported).
+ * A glossary term no reader has reached yet: a focusable word without a shadow root, which its
+ * glossary marks `role="button"` (and `tabindex="0"`) until it renders its own button.
  */
 export function dormant(element: Element): boolean {
-  try {
-    return element.matches(':state(dormant)');
-  } catch {
-    return false;
-  }
+  return element.localName === 'lesson-term' && !element.shadowRoot && element.getAttribute('role') === 'button';
 }
 
 /** Every element below `root`, in document order, through open shadow roots. */

@@ -9,6 +9,13 @@
  * every `<section>` and `<article>` element (it ends with the element) and
  * after every heading (`h1`–`h6`, `role="heading"`), up to the next heading
  * or the end of the enclosing section.
+ *
+ * Content that shows apart from the text around it is a section of its own
+ * too: a tab panel (`role="tabpanel"`: one shows at a time), `<details>`, a
+ * dialog, a popover, anything `hidden`. Its first occurrences are linked
+ * there, and it does not use up the links of the text the reader sees
+ * around it (a hidden "Quick" summary tab must not take the links of the
+ * visible "Standard" one).
  */
 import { findLinks, type Link, type Piece, type TermMatcher } from './linker.js';
 
@@ -22,7 +29,8 @@ const SKIPPED = new Set([
 ]);
 const SKIPPED_ROLES = new Set(['button', 'link', 'heading', 'tab', 'menuitem', 'option', 'code', 'textbox', 'searchbox', 'combobox']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const SECTIONS = new Set(['section', 'article']);
+const SECTIONS = new Set(['section', 'article', 'details', 'dialog']);
+const SECTION_ROLES = new Set(['tabpanel', 'dialog', 'alertdialog']);
 /** Inline elements: text on either side of them belongs to the same line of words. */
 const INLINE = new Set([
   'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'em', 'font', 'i', 'ins', 'mark', 'q', 'rb', 'rt', 'ruby', 's',
@@ -32,9 +40,18 @@ const INLINE = new Set([
 /** A term already in the content: the entry id it names, or undefined when it names none. */
 export type ResolveTerm = (element: Element) => string | undefined;
 
+/** Makes the element that wraps one occurrence of entry `id` (its text is appended after). */
+export type CreateTerm = (doc: Document, id: string) => Element;
+
+const createPlainTerm: CreateTerm = (doc, id) => {
+  const term = doc.createElement('lesson-term');
+  term.setAttribute('term', id);
+  return term;
+};
+
 export interface LinkResult {
   /** The terms wrapped by this pass. */
-  created: HTMLElement[];
+  created: Element[];
   /** Every entry id the content now links to (new and existing terms), in order of first appearance. */
   linkedIds: string[];
 }
@@ -50,6 +67,13 @@ function isSkipped(element: Element): boolean {
 
 const isHeading = (element: Element) =>
   HEADINGS.has(element.localName) || element.getAttribute('role') === 'heading';
+
+/** Does `element` start a section of its own (see the module comment)? */
+function isSection(element: Element): boolean {
+  if (SECTIONS.has(element.localName) || element.hasAttribute('hidden') || element.hasAttribute('popover')) return true;
+  const role = element.getAttribute('role');
+  return role !== null && SECTION_ROLES.has(role);
+}
 
 /** Walks `root`'s light DOM once, in document order, into pieces for the matcher. */
 export function collectPieces(root: Element, resolveTerm: ResolveTerm): { pieces: Piece[]; nodes: (Text | undefined)[] } {
@@ -90,7 +114,7 @@ export function collectPieces(root: Element, resolveTerm: ResolveTerm): { pieces
       }
       const inline = INLINE.has(name);
       if (!inline) separated = true;
-      if (SECTIONS.has(name)) {
+      if (isSection(element)) {
         const outer = section;
         section = nextSection++;
         visit(element);
@@ -106,58 +130,60 @@ export function collectPieces(root: Element, resolveTerm: ResolveTerm): { pieces
 }
 
 /**
- * Wraps `links` (in order, all in `text`) in `<lesson-term>` elements: one
- * fragment per text node, one insertion. The original text node is kept (as
- * the first piece), so references to it stay valid.
+ * Wraps `links` (in order, all in `text`) in terms made by `createTerm`: one
+ * fragment per text node, one insertion. The original text node is kept, so
+ * references to it stay valid: it keeps the text before the first link, in
+ * place, or, when a link starts the text, becomes that term's text.
  */
-function wrapText(doc: Document, text: Text, links: readonly Link[]): HTMLElement[] {
+function wrapText(doc: Document, text: Text, links: readonly Link[], createTerm: CreateTerm, created: Element[]): void {
   const data = text.data;
   const parent = text.parentNode!;
   const next = text.nextSibling;
   const fragment = doc.createDocumentFragment();
-  const created: HTMLElement[] = [];
-  let original: Text | undefined = text;
-  const piece = (value: string): Text => {
-    if (!original) return doc.createTextNode(value);
-    const node = original;
-    original = undefined;
-    if (node.data !== value) node.data = value;
-    return node;
-  };
-  let cursor = 0;
+  let reuse = links[0]!.start === 0;
+  if (!reuse) text.data = data.slice(0, links[0]!.start);
+  let cursor = links[0]!.start;
+  // appendChild, not append(): the plain DOM path, for a thousand links.
   for (const link of links) {
-    if (link.start > cursor) fragment.append(piece(data.slice(cursor, link.start)));
-    const term = doc.createElement('lesson-term');
-    term.setAttribute('term', link.id);
-    term.append(piece(data.slice(link.start, link.end)));
-    fragment.append(term);
+    if (link.start > cursor) fragment.appendChild(doc.createTextNode(data.slice(cursor, link.start)));
+    const term = createTerm(doc, link.id);
+    const word = data.slice(link.start, link.end);
+    if (reuse) {
+      term.appendChild(text);
+      text.data = word;
+      reuse = false;
+    } else {
+      term.appendChild(doc.createTextNode(word));
+    }
+    fragment.appendChild(term);
     created.push(term);
     cursor = link.end;
   }
-  if (cursor < data.length) fragment.append(piece(data.slice(cursor)));
+  if (cursor < data.length) fragment.appendChild(doc.createTextNode(data.slice(cursor)));
   parent.insertBefore(fragment, next);
-  return created;
 }
 
 /**
  * Links terms inside `root` (its light DOM): one walk, one scan, then the
- * wrapping. Returns the new `<lesson-term>` elements and every id linked.
+ * wrapping (`createTerm` makes each wrapper; by default a plain
+ * `<lesson-term term="id">`). Returns the new terms and every id linked.
  */
 export function linkTerms(
   root: Element,
   matcher: TermMatcher,
   resolveTerm: ResolveTerm,
-  options: { all?: boolean } = {},
+  options: { all?: boolean; createTerm?: CreateTerm } = {},
 ): LinkResult {
   const { pieces, nodes } = collectPieces(root, resolveTerm);
   const links = findLinks(matcher, pieces, options);
-  const created: HTMLElement[] = [];
+  const created: Element[] = [];
   const doc = root.ownerDocument;
+  const createTerm = options.createTerm ?? createPlainTerm;
   for (let first = 0; first < links.length; ) {
     let last = first;
     while (last + 1 < links.length && links[last + 1]!.piece === links[first]!.piece) last++;
     const text = nodes[links[first]!.piece];
-    if (text?.parentNode) created.push(...wrapText(doc, text, links.slice(first, last + 1)));
+    if (text?.parentNode) wrapText(doc, text, links.slice(first, last + 1), createTerm, created);
     first = last + 1;
   }
   // Ids in document order: existing terms and new links interleave by piece.

@@ -13,7 +13,7 @@ import { styles } from './glossary.styles.js';
 import { createMatcher, type TermMatcher } from './linker.js';
 import { filterEntries, findEntry, groupByLetter, termKey } from './lookup.js';
 // The terms it creates: term.ts defines <lesson-term> (listed in package.json sideEffects).
-import './term.js';
+import { createLinkedTerm, styleDormantTerms, wakeLinkedTerm } from './term.js';
 import './strings.js';
 
 const NO_ENTRIES: readonly GlossaryEntry[] = [];
@@ -108,8 +108,16 @@ export class LessonGlossary extends LessonElement {
   private observer: MutationObserver | undefined;
   private printQuery: MediaQueryList | undefined;
 
+  constructor() {
+    super();
+    // The terms it links are dormant until a reader reaches one: these wake the one reached.
+    for (const type of ['pointerover', 'focusin', 'click']) this.addEventListener(type, wakeLinkedTerm);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved to another document or shadow root, its dormant terms need their look there too.
+    if (this.data) styleDormantTerms(this.getRootNode());
     this.observer ??= new MutationObserver(() => this.linkContent());
     this.observer.observe(this, OBSERVED);
     const win = this.ownerDocument.defaultView;
@@ -163,7 +171,9 @@ export class LessonGlossary extends LessonElement {
     // Our own insertions are not new content: stop watching while we make them, so they are never linked again.
     // (Changes waiting in the observer are covered by this pass.)
     this.observer?.disconnect();
-    const { linkedIds } = linkTerms(this, matcher, resolve, { all: this.link === 'all' });
+    const dormant = styleDormantTerms(this.getRootNode());
+    const createTerm = (doc: Document, id: string) => createLinkedTerm(doc, id, dormant);
+    const { linkedIds } = linkTerms(this, matcher, resolve, { all: this.link === 'all', createTerm });
     if (this.isConnected) this.observer?.observe(this, OBSERVED);
     if (linkedIds.join('\n') !== this.linkedIds.join('\n')) this.linkedIds = linkedIds;
   }

@@ -4,6 +4,13 @@
  * expression per term. Plain logic, no DOM: the element turns pieces of its
  * content into `Piece`s, asks `findLinks()` where terms are, and wraps them.
  *
+ * The pass itself: one regular expression holding the first characters of
+ * every name jumps, in the engine's native code, to the places where a name
+ * may start (a few thousand in a 50,000-word article); the trie, walked only
+ * there, decides which name (if any) is there. A loop in script over every
+ * character costs several times more on a page's first and only run, before
+ * the engine has optimized it.
+ *
  * Rules:
  * - leftmost, then longest match: "Global Interpreter Lock" wins over "Lock";
  * - whole words only: "GIL" does not match inside "GILT"; an edge of a term
@@ -23,8 +30,8 @@ export interface TermSource {
   aliases?: readonly string[] | undefined;
 }
 
-/** What a trie node completes: entry ids, an acronym with its exact spelling to compare with. */
-type Ends = { id: string; exact?: string }[];
+/** What a trie node completes: entry ids, an acronym with its exact spelling to compare with (one shape for all). */
+type Ends = { id: string; exact: string | undefined }[];
 
 /**
  * A compiled set of terms; build once per glossary and reuse. The trie is
@@ -36,8 +43,12 @@ export interface TermMatcher {
   readonly edges: Map<number, number>;
   /** The names each node completes, by node. */
   readonly ends: Map<number, Ends>;
-  /** 1 for every code unit some name starts with: most positions are rejected with one array read. */
-  readonly starts: Uint8Array;
+  /**
+   * Where a name may start: the first few characters of every name, at a
+   * word boundary when a name starts with a letter or digit. Undefined
+   * where the engine cannot build it (no lookbehind): every position is tried.
+   */
+  readonly candidates: RegExp | undefined;
   /** How many names (terms and aliases) it knows. */
   readonly size: number;
 }
@@ -76,6 +87,37 @@ export function foldCase(text: string): string {
   return folded;
 }
 
+/** Word characters as `isWord` counts them (astral characters too), for regular expressions. */
+const WORD_CLASS = '[\\p{L}\\p{N}\\p{M}_\\u{10000}-\\u{10FFFF}]';
+const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+/** How many characters of each name the candidates pattern holds. */
+const CANDIDATE_LENGTH = 4;
+
+/** The regular expression that finds where a name may start (see `TermMatcher.candidates`), from the case-folded names. */
+function candidatesOf(keys: Iterable<string>): RegExp | undefined {
+  const wordStart = new Set<string>();
+  const otherStart = new Set<string>();
+  for (const key of keys) {
+    // Four characters tell most words that merely start like a name ("time", "timikaic") apart cheaply;
+    // a longer pattern costs the engine more than the trie walks it saves. (Never half a surrogate pair.)
+    let end = Math.min(key.length, CANDIDATE_LENGTH);
+    const last = key.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end++;
+    const prefix = key.slice(0, end).replace(SYNTAX, '\\$&').replace(/ /g, '\\s+');
+    (isWord(key.charCodeAt(0)) ? wordStart : otherStart).add(prefix);
+  }
+  const alternatives = [
+    ...(wordStart.size ? [`(?<!${WORD_CLASS})(?:${[...wordStart].join('|')})`] : []),
+    ...(otherStart.size ? [[...otherStart].join('|')] : []),
+  ];
+  if (!alternatives.length) return undefined;
+  try {
+    return new RegExp(alternatives.join('|'), 'gu');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Two or more characters, no lower case, no space, at least one cased letter: "GIL", "I/O", "2PC". */
 const isAcronym = (name: string) =>
   name.length >= 2 && name === name.toUpperCase() && name !== name.toLowerCase() && !/\s/.test(name);
@@ -84,13 +126,13 @@ const isAcronym = (name: string) =>
 export function createMatcher(entries: readonly TermSource[]): TermMatcher {
   const edges = new Map<number, number>();
   const endsByNode = new Map<number, Ends>();
-  const starts = new Uint8Array(0x10000);
+  const keys = new Set<string>();
   let nodes = 1;
   let size = 0;
   const insert = (name: string, id: string) => {
     const key = foldCase(normalizeTerm(name));
     if (!key) return;
-    starts[key.charCodeAt(0)] = 1;
+    keys.add(key);
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const edge = node * 0x10000 + key.charCodeAt(i);
@@ -103,13 +145,13 @@ export function createMatcher(entries: readonly TermSource[]): TermMatcher {
     if (!ends) endsByNode.set(node, (ends = []));
     if (ends.some((end) => end.exact === exact)) return;
     // A case-insensitive name is the fallback, so it goes last.
-    if (exact === undefined) ends.push({ id });
+    if (exact === undefined) ends.push({ id, exact });
     else ends.unshift({ id, exact });
     size++;
   };
   for (const entry of entries) insert(entry.term, entry.id);
   for (const entry of entries) for (const alias of entry.aliases ?? []) insert(alias, entry.id);
-  return { edges, ends: endsByNode, starts, size };
+  return { edges, ends: endsByNode, candidates: candidatesOf(keys), size };
 }
 
 /** A term found in text: `text.slice(start, end)` names entry `id`. */
@@ -120,70 +162,101 @@ export interface TermMatch {
 }
 
 /**
- * Scans `folded[from, to)` (with `original` the same text before case
- * folding) and reports every leftmost-longest whole-word match. Characters
- * outside the range still count for word boundaries.
+ * The longest name that starts at `i` and ends by `to`, as a whole word
+ * (characters outside the range still count for word boundaries): its end
+ * and entry id, or undefined. `original` is `folded` before case folding.
  */
-function scanRange(
+function matchAt(
   matcher: TermMatcher,
   original: string,
   folded: string,
-  from: number,
+  i: number,
   to: number,
-  report: (start: number, end: number, id: string) => void,
-): void {
-  const { edges, ends: endsByNode, starts } = matcher;
+): { end: number; id: string } | undefined {
+  const { edges, ends: endsByNode } = matcher;
   const length = folded.length;
-  let i = from;
-  while (i < to) {
-    const code = folded.charCodeAt(i);
-    // A match may start only with a character some name starts with, at a word boundary
-    // (or where the name itself starts with a symbol).
-    if (starts[code] === 0 || (i > 0 && isWord(code) && isWord(folded.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    let node: number | undefined = edges.get(code)!;
-    let j = i + 1;
-    let bestEnd = -1;
-    let bestId = '';
-    for (;;) {
-      const ends = endsByNode.get(node);
-      if (ends && (j === length || !isWord(folded.charCodeAt(j)) || !isWord(folded.charCodeAt(j - 1)))) {
-        for (const end of ends) {
-          if (end.exact === undefined || original.slice(i, j) === end.exact) {
-            bestEnd = j;
-            bestId = end.id;
-            break;
-          }
+  const first = folded.charCodeAt(i);
+  if (i > 0 && isWord(first) && isWord(folded.charCodeAt(i - 1))) return undefined;
+  let node = edges.get(first);
+  if (node === undefined) return undefined;
+  let j = i + 1;
+  let best: { end: number; id: string } | undefined;
+  for (;;) {
+    const ends = endsByNode.get(node);
+    if (ends && (j === length || !isWord(folded.charCodeAt(j)) || !isWord(folded.charCodeAt(j - 1)))) {
+      for (const end of ends) {
+        if (end.exact === undefined || original.slice(i, j) === end.exact) {
+          best = { end: j, id: end.id };
+          break;
         }
       }
-      if (j >= to) break;
-      const next = folded.charCodeAt(j);
-      if (isSpace(next)) {
-        node = edges.get(node * 0x10000 + SPACE);
-        if (node === undefined) break;
-        j++;
-        while (j < to && isSpace(folded.charCodeAt(j))) j++;
-      } else {
-        node = edges.get(node * 0x10000 + next);
-        if (node === undefined) break;
-        j++;
+    }
+    if (j >= to) break;
+    const next = folded.charCodeAt(j);
+    if (isSpace(next)) {
+      node = edges.get(node * 0x10000 + SPACE);
+      if (node === undefined) break;
+      j++;
+      while (j < to && isSpace(folded.charCodeAt(j))) j++;
+    } else {
+      node = edges.get(node * 0x10000 + next);
+      if (node === undefined) break;
+      j++;
+    }
+  }
+  return best;
+}
+
+/**
+ * Scans `folded` (with `original` the same text before case folding) range
+ * by range (`ranges` holds `[start, end)` pairs, in order) and reports every
+ * leftmost-longest whole-word match, never across the end of a range.
+ * Characters outside the ranges still count for word boundaries.
+ */
+function scan(
+  matcher: TermMatcher,
+  original: string,
+  folded: string,
+  ranges: Int32Array,
+  report: (start: number, end: number, id: string, range: number) => void,
+): void {
+  const count = ranges.length / 2;
+  const candidates = matcher.candidates;
+  if (!candidates) {
+    for (let range = 0; range < count; range++) {
+      for (let i = ranges[range * 2]!, to = ranges[range * 2 + 1]!; i < to; ) {
+        const match = matchAt(matcher, original, folded, i, to);
+        if (match) report(i, match.end, match.id, range);
+        i = match ? match.end : i + 1;
       }
     }
-    if (bestEnd > 0) {
-      report(i, bestEnd, bestId);
-      i = bestEnd;
-    } else {
-      i++;
+    return;
+  }
+  // The engine finds where a name may start; the trie says which name, if any.
+  let range = 0;
+  let next = count ? ranges[0]! : 0;
+  while (range < count) {
+    candidates.lastIndex = next;
+    const found = candidates.exec(folded);
+    if (!found) return;
+    // (In the middle of a surrogate pair the engine may step back: never go backwards.)
+    const i = Math.max(found.index, next);
+    while (range < count && i >= ranges[range * 2 + 1]!) range++;
+    if (range === count) return;
+    if (i < ranges[range * 2]!) {
+      next = ranges[range * 2]!;
+      continue;
     }
+    const match = matchAt(matcher, original, folded, i, ranges[range * 2 + 1]!);
+    if (match) report(i, match.end, match.id, range);
+    next = match ? match.end : i + 1;
   }
 }
 
 /** Every glossary term in `text`, leftmost-longest, whole words, in order. */
 export function findMatches(matcher: TermMatcher, text: string): TermMatch[] {
   const matches: TermMatch[] = [];
-  scanRange(matcher, text, foldCase(text), 0, text.length, (start, end, id) => matches.push({ start, end, id }));
+  scan(matcher, text, foldCase(text), Int32Array.of(0, text.length), (start, end, id) => matches.push({ start, end, id }));
   return matches;
 }
 
@@ -238,16 +311,21 @@ export function findLinks(matcher: TermMatcher, pieces: readonly Piece[], option
   });
   const original = parts.join('');
   const folded = foldCase(original);
+  // One scan of all the text, a range per text piece.
+  const textPieces = pieces.flatMap((piece, index) => ('text' in piece && piece.text ? [index] : []));
+  const ranges = new Int32Array(textPieces.length * 2);
+  textPieces.forEach((index, range) => {
+    ranges[range * 2] = starts[index]!;
+    ranges[range * 2 + 1] = starts[index]! + (pieces[index] as { text: string }).text.length;
+  });
   const links: Link[] = [];
-  pieces.forEach((piece, index) => {
-    if ('linked' in piece || !piece.text) return;
-    const base = starts[index]!;
-    const section = seenIn(piece.section);
-    scanRange(matcher, original, folded, base, base + piece.text.length, (start, end, id) => {
-      if (!all && section.has(id)) return;
-      section.add(id);
-      links.push({ piece: index, start: start - base, end: end - base, id });
-    });
+  scan(matcher, original, folded, ranges, (start, end, id, range) => {
+    const index = textPieces[range]!;
+    const section = seenIn(pieces[index]!.section);
+    if (!all && section.has(id)) return;
+    section.add(id);
+    const offset = starts[index]!;
+    links.push({ piece: index, start: start - offset, end: end - offset, id });
   });
   return links;
 }

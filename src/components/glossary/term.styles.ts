@@ -1,5 +1,23 @@
 import { css } from 'lit';
 
+/** How a term reads in a sentence: its button, and the word of a dormant term (which has no button yet). */
+const termLook = css`
+  border-radius: 2px;
+  cursor: help;
+  text-decoration-line: underline;
+  text-decoration-style: dotted;
+  text-decoration-color: var(--lesson-term-underline-color);
+  text-decoration-thickness: max(1px, 0.08em);
+  text-underline-offset: 0.22em;
+  -webkit-tap-highlight-color: transparent;
+`;
+/** A term under the pointer, or open. */
+const termHighlight = css`
+  text-decoration-style: solid;
+  text-decoration-color: currentColor;
+  background: var(--lesson-term-highlight);
+`;
+
 export const styles = css`
   :host {
     /* A word in a sentence: the surrounding text's font, size and colour, not the library's. */
@@ -37,7 +55,6 @@ export const styles = css`
     margin: 0;
     padding: 0;
     border: 0;
-    border-radius: 2px;
     background: none;
     color: inherit;
     font: inherit;
@@ -46,21 +63,13 @@ export const styles = css`
     line-height: inherit;
     text-align: inherit;
     text-transform: inherit;
-    cursor: help;
-    text-decoration-line: underline;
-    text-decoration-style: dotted;
-    text-decoration-color: var(--lesson-term-underline-color);
-    text-decoration-thickness: max(1px, 0.08em);
-    text-underline-offset: 0.22em;
-    -webkit-tap-highlight-color: transparent;
+    ${termLook}
     anchor-name: --lesson-term;
     transition: background-color var(--lesson-duration);
   }
   .trigger:hover,
   :host([open]) .trigger {
-    text-decoration-style: solid;
-    text-decoration-color: currentColor;
-    background: var(--lesson-term-highlight);
+    ${termHighlight}
   }
   .trigger:hover:not(:disabled) {
     border-color: transparent;
@@ -214,6 +223,39 @@ export const styles = css`
     .trigger {
       display: inline !important;
       background: none;
+    }
+  }
+`;
+
+/**
+ * Dormant terms (linked by a glossary, not yet reached): the same word, drawn
+ * from outside, as it will look once its shadow DOM renders. Adopted once by
+ * the document or shadow root that holds the glossary, in a layer, so the
+ * page's own rules win.
+ */
+export const dormantStyles = css`
+  @layer lesson-elements-terms {
+    lesson-term[role='button'] {
+      --lesson-term-underline-color: var(--lesson-color-text-muted);
+      --lesson-term-highlight: var(--lesson-color-highlight);
+      ${termLook}
+    }
+    lesson-term[role='button']:hover {
+      ${termHighlight}
+    }
+    lesson-term[role='button']:focus-visible {
+      outline: 3px solid var(--lesson-color-focus);
+      outline-offset: 1px;
+    }
+    @media (forced-colors: active) {
+      lesson-term[role='button'] {
+        text-decoration-color: CanvasText;
+      }
+    }
+    @media print {
+      lesson-term[role='button'] {
+        background: none;
+      }
     }
   }
 `;

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { lessonContext } from '../../core/context.js';
@@ -10,7 +10,7 @@ import type { GlossaryEntry, Lesson } from '../../core/schema.js';
 import { baseStyles } from '../../core/styles.js';
 import { findEntry, termKey } from './lookup.js';
 import { placePopover, type Placement } from './position.js';
-import { styles } from './term.styles.js';
+import { dormantStyles, styles } from './term.styles.js';
 import './strings.js';
 
 type OpenReason = 'click' | 'hover' | 'focus';
@@ -38,6 +38,23 @@ function enclosingProvider(start: Element): Element | undefined {
 const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" />`;
 const retryIcon = svg`<path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4h-4" />`;
 
+/** True while `createLinkedTerm()` creates a term: the constructor makes it dormant. */
+let creatingLinked = false;
+/**
+ * What makes a dormant term a button for assistive technology and the
+ * keyboard, and what its look is selected by (`lesson-term[role="button"]`):
+ * attributes, the cheapest thing to give a thousand elements. The term
+ * removes them when it renders its own button.
+ */
+const DORMANT_ATTRIBUTES = [
+  ['role', 'button'],
+  ['aria-expanded', 'false'],
+  ['tabindex', '0'],
+] as const;
+/** Set in LessonTerm's static block: module functions that reach a term's private state. */
+let isDormant: (term: Element) => boolean;
+let wakeTerm: (term: LessonTerm, event: Event | undefined) => void;
+
 /**
  * @summary A defined term in running text: a button that shows the term's
  * glossary definition in a popover.
@@ -52,6 +69,13 @@ const retryIcon = svg`<path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4h-4" />`;
  * or an enclosing `<lesson-glossary>` or `<lesson-view>` (no extra fetch).
  * While it loads, or when the term is unknown, the text stays as plain text:
  * never a blank or an error box in the middle of a sentence.
+ *
+ * The terms a `<lesson-glossary>` links are dormant until a reader reaches
+ * them: a focusable word that reads as a button, styled like a term, with no
+ * shadow DOM yet (an article may link a thousand). The first pointer, focus,
+ * click or `show()` renders it, with the glossary's lesson, before it
+ * responds. Custom properties style dormant terms too; parts exist once the
+ * term is rendered.
  *
  * @slot - The term as it reads in the sentence; also what is looked up when `term` is not set.
  *
@@ -86,55 +110,126 @@ const retryIcon = svg`<path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4h-4" />`;
  */
 export class LessonTerm extends LessonElement {
   static override styles = [baseStyles, styles];
+  /**
+   * Focus on the term goes to its button: a woken term gives up the tab stop of its dormant word without losing focus.
+   * @internal
+   */
+  static override shadowRootOptions: ShadowRootInit = { ...LessonElement.shadowRootOptions, delegatesFocus: true };
 
-  /** The glossary entry to show: its id, its term or one of its aliases, in any case. Defaults to the element's text. */
-  @property() term = '';
+  // The public properties are accessors over fields left unset: an article creates a thousand
+  // terms, and a default assigned in the constructor would cost each of them a Lit property update.
 
-  /** Whether the definition is showing. Reflected. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  /**
+   * The glossary entry to show: its id, its term or one of its aliases, in any case. Defaults to the element's text.
+   * @default ''
+   */
+  @property()
+  get term(): string {
+    return this.termValue ?? '';
+  }
+  set term(value: string) {
+    this.termValue = value;
+  }
+  private termValue: string | undefined;
 
-  /** Milliseconds of hover or keyboard focus before the definition shows. */
-  @property({ attribute: 'show-delay', type: Number }) showDelay = 400;
+  /**
+   * Whether the definition is showing. Reflected.
+   * @default false
+   */
+  @property({ type: Boolean, reflect: true })
+  get open(): boolean {
+    return this.openValue ?? false;
+  }
+  set open(value: boolean) {
+    this.openValue = value;
+  }
+  private openValue: boolean | undefined;
 
-  /** Milliseconds the definition stays after the pointer leaves, so it can move into the popover. */
-  @property({ attribute: 'hide-delay', type: Number }) hideDelay = 300;
+  /**
+   * Milliseconds of hover or keyboard focus before the definition shows.
+   * @default 400
+   */
+  @property({ attribute: 'show-delay', type: Number })
+  get showDelay(): number {
+    return this.showDelayValue ?? 400;
+  }
+  set showDelay(value: number) {
+    this.showDelayValue = value;
+  }
+  private showDelayValue: number | undefined;
+
+  /**
+   * Milliseconds the definition stays after the pointer leaves, so it can move into the popover.
+   * @default 300
+   */
+  @property({ attribute: 'hide-delay', type: Number })
+  get hideDelay(): number {
+    return this.hideDelayValue ?? 300;
+  }
+  set hideDelay(value: number) {
+    this.hideDelayValue = value;
+  }
+  private hideDelayValue: number | undefined;
 
   /** The glossary entry shown, once found. */
   @state() protected entry: GlossaryEntry | undefined;
   /** The definition said aloud when it opens by click or key (a term's own polite live region). */
-  @state() private spoken = '';
+  @state() private spoken: string | undefined;
   /**
    * The popover and live region exist once a reader reaches the term (pointer,
    * focus, or an open request): an article with a thousand terms renders a
    * thousand buttons, not a thousand hidden popovers.
    */
-  @state() private armed = false;
+  @state() private armed: boolean | undefined;
 
   @query('.trigger') private trigger!: HTMLButtonElement | null;
   @query('[part~="popover"]') private popoverElement!: HTMLElement | null;
 
+  // The fields below start unset (falsy), not assigned in the constructor: a thousand linked terms each skip the work.
+
   /** Opened by a click or a key press: stays until closed (WCAG 1.4.13 persistent). */
-  private pinned = false;
+  private pinned: boolean | undefined;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private placement: Placement | undefined;
-  private shown = false;
-  private keepFocusClosed = false;
+  private shown: boolean | undefined;
+  private keepFocusClosed: boolean | undefined;
   /** What was looked up, and the lesson + key an error was already reported for. */
-  private lookedUp = '';
-  private reported = '';
+  private lookedUp: string | undefined;
+  private reported: string | undefined;
   private lateConsumer: ContextConsumer<typeof lessonContext, this> | undefined;
+  /**
+   * A term a glossary linked, not yet reached by a reader: no Lit update, no
+   * shadow root, no listeners, no lesson. Its role and look come from
+   * attributes and the glossary's sheet; the glossary's listeners wake it.
+   */
+  private dormant: boolean | undefined;
+
+  static {
+    isDormant = (term) => term instanceof LessonTerm && term.dormant === true;
+    wakeTerm = (term, event) => term.wake(event);
+  }
 
   constructor() {
     super();
-    // Listeners on the host, not in the template: the term's first render binds nothing (an article may have a thousand).
-    // The popover is inside the host's shadow tree, so for the pointer the term and its popover are one region.
-    this.addEventListener('click', this.onClick);
-    this.addEventListener('keydown', this.onKeyDown);
-    this.addEventListener('focusin', this.onFocusIn);
-    this.addEventListener('focusout', this.onFocusOut);
-    this.addEventListener('pointerenter', this.onPointerEnter);
-    this.addEventListener('pointerleave', this.onPointerLeave);
+    if (creatingLinked) this.dormant = true;
+    else this.listen();
+  }
+
+  /**
+   * Listeners on the host, not in the template: the term's first render binds nothing.
+   * The popover is inside the host's shadow tree, so for the pointer the term and its popover are one region.
+   */
+  private listen() {
+    this.addEventListener('click', (event) => this.onClick(event));
+    this.addEventListener('keydown', (event) => this.onKeyDown(event));
+    this.addEventListener('focusin', (event) => this.onFocusIn(event));
+    this.addEventListener('focusout', (event) => this.onFocusOut(event));
+    this.addEventListener('pointerenter', (event) => this.onPointerEnter(event));
+    this.addEventListener('pointerleave', (event) => this.onPointerLeave(event));
+    // Added and removed while open: bound once, here (a dormant term has none of these).
+    this.onDocumentKeyDown = this.onDocumentKeyDown.bind(this);
+    this.onDocumentPointerDown = this.onDocumentPointerDown.bind(this);
   }
 
   protected override createRenderRoot() {
@@ -144,8 +239,75 @@ export class LessonTerm extends LessonElement {
   }
 
   override connectedCallback(): void {
+    if (this.dormant) {
+      // Its glossary put it here; moved out of any glossary since, it becomes a term like any other.
+      if (!this.placed || enclosingProvider(this)?.localName === 'lesson-glossary') {
+        this.placed = true;
+        return;
+      }
+      this.wake(undefined);
+      return;
+    }
     super.connectedCallback();
     this.listenForLateProvider();
+  }
+
+  /** A dormant term has been connected once (by the glossary that created it). */
+  private placed: boolean | undefined;
+
+  /**
+   * Renders a dormant term: from here on it is a term like any other, which
+   * gets the glossary's lesson through the context (no fetch). `event` is
+   * what reached it: a pointer arriving starts the hover delay, and focus on
+   * the word moves to the rendered button.
+   */
+  private wake(event: Event | undefined) {
+    if (!this.dormant) return;
+    this.dormant = false;
+    this.removeAttribute('role');
+    this.removeAttribute('aria-expanded');
+    const term = this.getAttribute('term');
+    if (term !== null) this.term = term;
+    this.listen();
+    if (!this.isConnected) {
+      this.removeAttribute('tabindex');
+      return;
+    }
+    const focused = this.matches(':focus');
+    this.connectedCallback();
+    if (event?.type === 'pointerover') this.onPointerEnter(event as PointerEvent);
+    if (!focused) {
+      this.removeAttribute('tabindex');
+      return;
+    }
+    // The word keeps focus until the button exists, so keyboard focus (and :focus-visible) carries over.
+    void this.updateComplete.then(() => {
+      const trigger = this.trigger;
+      if (trigger && this.matches(':focus')) {
+        trigger.focus();
+        // Focus moving from the host into its own shadow tree fires no focusin here.
+        if (this.shadowRoot?.activeElement === trigger) this.onTriggerFocus();
+      }
+      this.removeAttribute('tabindex');
+    });
+  }
+
+  override requestUpdate(
+    name?: PropertyKey,
+    oldValue?: unknown,
+    options?: PropertyDeclaration,
+    useNewValue?: boolean,
+    newValue?: unknown,
+  ): void {
+    super.requestUpdate(name, oldValue, options, useNewValue, newValue);
+    // A page that opens, or gives a lesson to, a dormant term wants it rendered.
+    if (this.dormant && name !== undefined && name !== 'term') this.wake(undefined);
+  }
+
+  /** A dormant term has nothing pending: it renders when woken. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if (this.dormant) return true;
+    return super.getUpdateComplete();
   }
 
   override disconnectedCallback(): void {
@@ -159,6 +321,7 @@ export class LessonTerm extends LessonElement {
 
   /** Shows the definition and keeps it open until closed. */
   show(): void {
+    this.wake(undefined);
     this.openFor('click');
   }
 
@@ -196,6 +359,12 @@ export class LessonTerm extends LessonElement {
     }
     this.reported = signature;
     this.setLessonError(detail);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    // A dormant term reads its `term` attribute when it wakes: Lit's conversion can wait until then.
+    if (this.dormant && name === 'term') return;
+    super.attributeChangedCallback(name, old, value);
   }
 
   /** A page with a thousand linked terms hears one `lesson-load` (from the glossary), not a thousand. */
@@ -241,7 +410,7 @@ export class LessonTerm extends LessonElement {
   }
 
   private onSlotChange() {
-    if (!this.term && this.lookupKey !== this.lookedUp && (this.data || this.loadState === 'error')) this.retry();
+    if (!this.term && this.lookupKey !== (this.lookedUp ?? '') && (this.data || this.loadState === 'error')) this.retry();
   }
 
   /**
@@ -323,9 +492,9 @@ export class LessonTerm extends LessonElement {
 
   // ---- Opening and closing -------------------------------------------------
 
-  private arm = () => {
+  private arm() {
     this.armed = true;
-  };
+  }
 
   private openFor(reason: OpenReason) {
     this.arm();
@@ -339,7 +508,7 @@ export class LessonTerm extends LessonElement {
 
   /** Makes the popover match `open`: top layer, placement, listeners, the one-open registry, the event. */
   private syncPopover(returnFocus: boolean) {
-    if (this.open === this.shown) return;
+    if (this.open === Boolean(this.shown)) return;
     const popover = this.popoverElement;
     const trigger = this.trigger;
     if (this.open && !this.shown) {
@@ -384,7 +553,7 @@ export class LessonTerm extends LessonElement {
         trigger.focus();
         this.keepFocusClosed = false;
       }
-      this.emit(new LessonTermEvent({ termId: this.entry?.id ?? this.lookedUp, open: false }));
+      this.emit(new LessonTermEvent({ termId: this.entry?.id ?? this.lookedUp ?? '', open: false }));
     }
   }
 
@@ -431,64 +600,124 @@ export class LessonTerm extends LessonElement {
 
   // ---- Event handlers --------------------------------------------------------
 
-  /** A click (or Enter, or Space) on the term; clicks inside the popover are its own. */
-  private onClick = (event: MouseEvent) => {
-    const trigger = this.trigger;
-    if (!trigger || !event.composedPath().includes(trigger)) return;
+  /**
+   * A click (or Enter, or Space) on the term; clicks inside the popover are its own. A tap that
+   * woke a dormant term lands on the host (the button did not exist at pointerdown): it counts too.
+   */
+  private onClick(event: MouseEvent) {
+    const popover = this.popoverElement;
+    if (!this.trigger || (popover && event.composedPath().includes(popover))) return;
     if (this.open && this.pinned) this.hide();
     else this.openFor('click');
-  };
+  }
 
-  private onCloseClick = () => this.hide(true);
+  private onCloseClick() {
+    this.hide(true);
+  }
 
   /** The pointer reached the term or its popover: arm, cancel a pending hide, and (mouse or pen) show after the delay. */
-  private onPointerEnter = (event: PointerEvent) => {
+  private onPointerEnter(event: PointerEvent) {
     this.arm();
     clearTimeout(this.hideTimer);
     this.hideTimer = undefined;
     // Touch has no hover: a tap is a click.
     if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.scheduleShow('hover');
-  };
+  }
 
   /** The pointer left both the term and its popover (the gap between them starts the grace period). */
-  private onPointerLeave = (event: PointerEvent) => {
+  private onPointerLeave(event: PointerEvent) {
     if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.scheduleHide();
-  };
+  }
 
-  private onFocusIn = (event: FocusEvent) => {
+  private onFocusIn(event: FocusEvent) {
     this.arm();
-    if (this.keepFocusClosed || event.composedPath()[0] !== this.trigger) return;
+    if (event.composedPath()[0] === this.trigger) this.onTriggerFocus();
+  }
+
+  private onTriggerFocus() {
+    if (this.keepFocusClosed) return;
     // Keyboard focus only: a mouse click focuses the button too, and the click itself opens.
     if (this.trigger?.matches(':focus-visible')) this.scheduleShow('focus');
-  };
+  }
 
-  private onFocusOut = (event: FocusEvent) => {
+  private onFocusOut(event: FocusEvent) {
     const next = event.relatedTarget as Node | null;
     if (next && (this.contains(next) || this.shadowRoot?.contains(next) || next === this)) return;
     clearTimeout(this.showTimer);
     this.showTimer = undefined;
     // Focus moved elsewhere on the page: close. (Focus leaving the window keeps a pinned definition.)
     if (this.open && (next || !this.pinned)) this.hide();
-  };
+  }
 
-  private onKeyDown = (event: KeyboardEvent) => {
+  private onKeyDown(event: KeyboardEvent) {
     if (event.key !== 'Escape' || !this.open) return;
     // Ours first: an enclosing dialog must not close with the same key press.
     event.preventDefault();
     event.stopPropagation();
     this.hide(true);
-  };
+  }
 
-  private onDocumentKeyDown = (event: KeyboardEvent) => {
+  private onDocumentKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape' && !event.defaultPrevented && this.open) this.hide();
-  };
+  }
 
-  private onDocumentPointerDown = (event: PointerEvent) => {
+  private onDocumentPointerDown(event: PointerEvent) {
     if (!event.composedPath().includes(this)) this.hide();
-  };
+  }
 }
 
 defineElement('lesson-term', LessonTerm);
+
+/**
+ * Creates the `<lesson-term term="id">` a glossary wraps an occurrence in,
+ * dormant (see LessonTerm) when `dormant` is true: style the tree it goes
+ * into with `styleDormantTerms()` first, and pass what that returned.
+ */
+export function createLinkedTerm(doc: Document, id: string, dormant: boolean): HTMLElement {
+  creatingLinked = dormant;
+  let term: HTMLElement;
+  try {
+    term = doc.createElement('lesson-term');
+  } finally {
+    creatingLinked = false;
+  }
+  term.setAttribute('term', id);
+  if (isDormant(term)) for (const [name, value] of DORMANT_ATTRIBUTES) term.setAttribute(name, value);
+  return term;
+}
+
+const styledRoots = new WeakSet<Node>();
+
+/**
+ * Adds the look of dormant terms to `root` (the document or shadow root the
+ * glossary is in), once. False where that is not possible: link full terms there.
+ */
+export function styleDormantTerms(root: Node): boolean {
+  if (styledRoots.has(root)) return true;
+  const sheet = dormantStyles.styleSheet;
+  if (!sheet || !('adoptedStyleSheets' in root)) return false;
+  const scope = root as Document | ShadowRoot;
+  try {
+    scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
+  } catch {
+    return false; // A document of another window cannot adopt this window's sheet.
+  }
+  styledRoots.add(root);
+  return true;
+}
+
+/**
+ * The glossary's listener for `pointerover`, `focusin` and `click`: wakes the
+ * dormant term the event reached, one listener for every term it linked. A
+ * click that reaches a dormant term (a screen reader's, a script's) opens it.
+ */
+export function wakeLinkedTerm(event: Event): void {
+  const target = event.target as Element | null;
+  if (target?.localName !== 'lesson-term' || !isDormant(target)) return;
+  const term = target as LessonTerm;
+  wakeTerm(term, event);
+  if (event.type === 'click') term.show();
+}
 
 declare global {
   interface HTMLElementTagNameMap {
