@@ -58,6 +58,9 @@ function mediaFeatures() {
   };
 }
 
+// FUZZ_MOUNT_ALL=1 (a CI step): the fuzz suite mounts every element on every document, not a sample.
+const fuzzMountAll = Boolean(process.env.FUZZ_MOUNT_ALL);
+
 const filesArg = process.argv.find((arg, i) => process.argv[i - 1] === '--files');
 
 export default {
@@ -66,7 +69,7 @@ export default {
   middleware: [testLrs, testFaults],
   concurrency: 1,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: fuzzMountAll ? 900_000 : 300_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mediaFeatures()],
   browsers: [
     chromeLauncher({
@@ -77,6 +80,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <body>
+    ${fuzzMountAll ? '<script>globalThis.lessonFuzzMountAll = true;</script>' : ''}
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

@@ -8,6 +8,7 @@ import { clearLessonCache } from '../src/core/load.js';
 import type { Dialogue, Lesson } from '../src/core/schema.js';
 import { MemoryProgressStore, setDefaultStore } from '../src/core/storage.js';
 import { FakeSynth, voice } from './fixtures/fake-speech.js';
+import { settled } from './fixtures/settled.js';
 import { toneWav } from './fixtures/wav.js';
 
 /** Lets a test give the lesson's relative media paths (`tone.wav`) generated blob URLs. */
@@ -73,12 +74,6 @@ async function ready(el: LessonDialogue) {
   return el;
 }
 
-/** Lets entrance animations finish, so checks see the final colours. */
-async function settled(el: LessonDialogue) {
-  await el.updateComplete;
-  await Promise.all(shadow(el).getAnimations().map((animation) => animation.finished.catch(() => undefined)));
-  return el;
-}
 
 async function press(key: string, el?: LessonDialogue) {
   await sendKeys({ press: key });

@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/mnemonic/mnemonic.js';
+import { settled } from './fixtures/settled.js';
 import type { LessonMnemonic } from '../src/components/mnemonic/mnemonic.js';
 import type { Lesson } from '../src/core/schema.js';
 import { MemoryProgressStore, setDefaultStore } from '../src/core/storage.js';
@@ -67,12 +68,6 @@ async function click(el: LessonMnemonic, name: string | RegExp) {
   expect(button, `a button named ${name}`).to.exist;
   button!.click();
   await el.updateComplete;
-}
-/** Waits for reveal animations to end: axe measures colour contrast on what is painted. */
-async function settled(el: LessonMnemonic): Promise<LessonMnemonic> {
-  await el.updateComplete;
-  await Promise.all(root(el).getAnimations().map((animation) => animation.finished.catch(() => undefined)));
-  return el;
 }
 const focused = (el: LessonMnemonic) => root(el).activeElement as HTMLElement | null;
 

@@ -10,6 +10,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { settled } from '../fixtures/settled.js';
 import '../../src/components/dialogue/dialogue.js';
 import '../../src/components/flashcards/flashcards.js';
 import '../../src/components/glossary/glossary.js';
@@ -67,12 +68,6 @@ function completion(el: Element) {
   return state;
 }
 
-/** Lets entrance animations finish, so axe sees final colours. */
-async function settled(el: LessonElement) {
-  await el.updateComplete;
-  await Promise.all(el.shadowRoot!.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
-  return el;
-}
 
 /** Focus is on something a learner can act on or read, inside `el`: not lost to <body>. */
 function expectFocusIn(el: Element, what: string) {

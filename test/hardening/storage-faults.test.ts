@@ -9,6 +9,7 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
+import { settled } from '../fixtures/settled.js';
 import '../../src/index.js';
 import type { LessonDialogue } from '../../src/components/dialogue/dialogue.js';
 import type { LessonMnemonic } from '../../src/components/mnemonic/mnemonic.js';
@@ -288,7 +289,7 @@ describe('hardening: storage faults', () => {
         expect(storage.values.get(SIBLING[0]), 'another item of this lesson').to.equal(SIBLING[1]);
         expect(el.loadState).to.equal('ready');
         expect(uncaught, 'uncaught errors').to.deep.equal([]);
-        if (saver === SAVERS[0]) await expect(el).to.be.accessible();
+        if (saver === SAVERS[0]) await expect(await settled(el)).to.be.accessible();
       }));
     }
   }
