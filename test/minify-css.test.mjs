@@ -60,7 +60,10 @@ function builtStylesheets() {
           const { quasis } = node.quasi;
           const raw = quasis.map((quasi) => code.slice(quasi.start, quasi.end));
           const minified = raw.map((text, index) => minifyCss(text, { start: index === 0, end: index === quasis.length - 1 }));
-          sheets.push({ path, original: raw.join('var(--interpolated)'), minified: minified.join('var(--interpolated)') });
+          const original = raw.join('var(--interpolated)');
+          // A fragment of declarations (composed into rules elsewhere) is checked inside a rule of its own.
+          const wrap = original.includes('{') ? (text) => text : (text) => `:root{${text}}`;
+          sheets.push({ path, original: wrap(original), minified: wrap(minified.join('var(--interpolated)')) });
         }
         Object.values(node).forEach(visit);
       })(parseAst(code));
