@@ -185,6 +185,28 @@ describe('<lesson-view>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps its children\'s progress in the store it was given, not in localStorage', async () => {
+    const before = Object.keys(localStorage).filter((key) => key.startsWith('lesson-elements:'));
+    const store = new MemoryProgressStore();
+    const el = await mount('sections="flashcards"', store);
+    const deck = root(el).querySelector('lesson-flashcards')!;
+    await deck.updateComplete;
+    deck.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="mode-button"]')[1]!.click();
+    await deck.updateComplete;
+    expect(store.read('lesson-elements:python-concurrency:flashcards-mode')).to.equal('study');
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('lesson-elements:'))).to.deep.equal(before);
+    // A new store given later is handed down too.
+    const next = new MemoryProgressStore();
+    el.store = next;
+    await el.updateComplete;
+    await deck.updateComplete;
+    deck.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="mode-button"]')[2]!.click();
+    await deck.updateComplete;
+    expect(next.read('lesson-elements:python-concurrency:flashcards-mode')).to.equal('type');
+    expect(store.read('lesson-elements:python-concurrency:flashcards-mode'), 'the first store keeps what it had').to.equal('study');
+    await expect(el).to.be.accessible();
+  });
+
   it('scores practice and emits xAPI statements in order with verbs and results', async () => {
     const statements: XapiStatement[] = [];
     document.body.addEventListener('lesson-xapi', (e) => statements.push(e.detail.statement as XapiStatement));

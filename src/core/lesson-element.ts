@@ -202,7 +202,12 @@ export abstract class LessonElement extends LitElement {
   }
 
   protected get progressStore(): ProgressStore {
-    return this.store ?? getDefaultStore();
+    return this.store ?? this.inheritedLesson?.store ?? getDefaultStore();
+  }
+
+  /** What a provider (`<lesson-view>`, `<lesson-glossary>`) hands its children: the lesson, its base URL, and its store if it was given one. */
+  protected contextValue(lesson: Lesson): LessonContextValue {
+    return { lesson, baseUrl: this.baseUrl, store: this.store ?? this.inheritedLesson?.store };
   }
 
   /** Reads saved progress of this lesson under `parts` (`["cards", id, "forward"]`). */

@@ -144,7 +144,7 @@ export class LessonGlossary extends LessonElement {
   };
 
   protected override lessonChanged(lesson: Lesson): void {
-    this.provider.setValue({ lesson, baseUrl: this.baseUrl });
+    this.provider.setValue(this.contextValue(lesson));
     if (!lesson.glossary?.length) this.setLessonError({ kind: 'not-found', messages: [this.t('errorEmpty')] });
   }
 

@@ -135,7 +135,7 @@ export class LessonView extends LessonElement {
     // The view shows pros and cons as sort-it practice, whose code is a lazy chunk: fetch it now, while
     // the view renders, instead of after <lesson-pros-cons> asks for it (one round trip off the critical path).
     if (sections.includes('pros-cons') && lesson.prosCons?.length) practiceLoader.load().catch(() => undefined);
-    this.provider.setValue({ lesson, baseUrl: this.baseUrl });
+    this.provider.setValue(this.contextValue(lesson));
     const savedLevel = this.readProgress('summary-level');
     if (SUMMARY_LEVELS.includes(savedLevel as SummaryLevel)) this.summaryLevel = savedLevel as SummaryLevel;
     this.progressState = mergeProgress({}, this.readProgress('view-progress'));
@@ -151,6 +151,8 @@ export class LessonView extends LessonElement {
     if (changed.has('sections') && this.data && changed.get('sections') !== undefined) this.lessonChanged(this.data);
     // The queue is kept per lesson: (re)connect once the lesson is known (lessonChanged does it on load).
     if ((changed.has('lrsEndpoint') || changed.has('lrsAuthorization') || changed.has('store')) && this.data) this.connectLrs();
+    // Children keep their progress in the view's store: hand a new one down.
+    if (changed.has('store') && this.data) this.provider.setValue(this.contextValue(this.data));
   }
 
   protected override updated(changed: PropertyValues): void {
