@@ -6,6 +6,7 @@
  * that come due within the learn-ahead window (cards just graded "Again" come
  * back after the others). The session is over when none of those is left.
  */
+import { cachedIntl } from '../../core/intl.js';
 import type { Clock, Memory, Rating, Scheduler } from './scheduler.js';
 
 export interface SessionOptions {
@@ -205,7 +206,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
  */
 export function relativeTime(target: Date, now: Date, lang: string, style: Intl.RelativeTimeFormatStyle = 'long'): string {
   const diff = target.getTime() - now.getTime();
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style });
+  const format = cachedIntl(`relative-${style}`, lang, (tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style }));
   if (Math.abs(diff) < 30_000) return format.format(0, 'second');
   const [unit, size] = UNITS.find(([, length]) => Math.abs(diff) >= length * 0.9) ?? ['minute', 60_000];
   return format.format(Math.round(diff / size), unit);

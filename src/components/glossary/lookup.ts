@@ -3,6 +3,7 @@
  * the A to Z ordering, letter groups and filtering of the list view.
  * Plain logic (only `termKey` reads an element).
  */
+import { cachedIntl } from '../../core/intl.js';
 import { normalizeAnswer } from '../../core/match.js';
 import { plainText } from '../../core/rich-text.js';
 import type { GlossaryEntry } from '../../core/schema.js';
@@ -68,12 +69,7 @@ export function letterOf(term: string, lang = 'en'): string {
 
 /** The entries in the reader's alphabetical order (accents and case do not separate terms; "2" before "10"). */
 export function sortEntries(entries: readonly GlossaryEntry[], lang = 'en'): GlossaryEntry[] {
-  let collator: Intl.Collator;
-  try {
-    collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
-  } catch {
-    collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  }
+  const collator = cachedIntl('collator', lang, (tag) => new Intl.Collator(tag, { sensitivity: 'base', numeric: true }));
   return [...entries].sort((a, b) => collator.compare(a.term, b.term) || collator.compare(a.id, b.id));
 }
 
