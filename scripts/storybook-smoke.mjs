@@ -186,10 +186,7 @@ async function settleStory(settleTimeout) {
   let previousCount = -1;
   for (;;) {
     const elements = lessonElements();
-    // A term a glossary linked sleeps until a reader reaches it: a word marked role="button", with no shadow root
-    // yet. Idle on purpose: it renders when woken.
-    const dormant = (el) => el.localName === 'lesson-term' && !el.shadowRoot && el.getAttribute('role') === 'button';
-    const pending = elements.filter((el) => (el.loadState === 'loading' || el.loadState === 'idle') && !dormant(el));
+    const pending = elements.filter((el) => el.loadState === 'loading' || el.loadState === 'idle');
     if (pending.length === 0) {
       await Promise.all(elements.map((el) => el.updateComplete));
       await frame();

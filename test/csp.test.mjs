@@ -100,7 +100,7 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
     const view = await page.evaluate(shown);
     assert.equal(view.title, TITLE);
     assert.deepEqual(view.sections, ['summaries', 'dialogues', 'pros-cons', 'key-concepts', 'examples', 'memory-aids', 'flashcards', 'glossary', 'links']);
-    for (const element of ['lesson-dialogue', 'lesson-flashcards', 'lesson-glossary', 'lesson-mnemonic', 'lesson-pros-cons', 'lesson-term']) {
+    for (const element of ['lesson-dialogue', 'lesson-flashcards', 'lesson-glossary', 'lesson-mnemonic', 'lesson-pros-cons']) {
       assert.ok(view.elements.includes(element), `${element} is rendered`);
     }
 
@@ -108,8 +108,8 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
     // The summary's second level.
     await page.evaluate(`${$('#tab-standard')}.click()`);
     await waitIn(page, () => document.querySelector('lesson-view').shadowRoot.querySelector('#tab-standard').getAttribute('aria-selected') === 'true', 'the standard summary tab');
-    // A linked term's definition (the popover and its positioning load lazily).
-    await page.evaluate(() => document.querySelector('lesson-view').shadowRoot.querySelector('lesson-term').click());
+    // A linked term's definition: its link becomes a <lesson-term> (whose popover and positioning load lazily).
+    await page.evaluate(() => document.querySelector('lesson-view').shadowRoot.querySelector('button[data-lesson-term]').click());
     const definition = await waitIn(page, () => {
       const popover = document.querySelector('lesson-view').shadowRoot.querySelector('lesson-term').shadowRoot?.querySelector('[part~="popover"]');
       return popover?.matches(':popover-open') && !popover.hasAttribute('data-placing') && popover.textContent.trim();

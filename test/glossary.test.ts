@@ -26,27 +26,37 @@ function glossaryLesson(): Lesson {
 }
 const lesson = glossaryLesson();
 
+/** What links a term: a glossary's link (a plain button until a reader reaches it), or a `<lesson-term>`. */
+const LINKS = 'button[data-lesson-term], lesson-term';
+const linksIn = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>(LINKS)];
 /** The entry ids linked inside `root`, in document order. */
-const linked = (root: ParentNode) => [...root.querySelectorAll('lesson-term')].map((term) => term.getAttribute('term'));
-const linkedText = (root: ParentNode) => [...root.querySelectorAll('lesson-term')].map((term) => term.textContent);
-/** The markup with every `<lesson-term>` replaced by its contents. */
+const linked = (root: ParentNode) => linksIn(root).map((link) => link.getAttribute('data-lesson-term') ?? link.getAttribute('term'));
+const linkedText = (root: ParentNode) => linksIn(root).map((link) => link.textContent);
+/** The markup with every link and `<lesson-term>` replaced by its contents. */
 function unwrapped(root: Element): string {
   const copy = root.cloneNode(true) as Element;
-  for (const term of [...copy.querySelectorAll('lesson-term')]) term.replaceWith(...term.childNodes);
+  for (const link of [...copy.querySelectorAll(LINKS)]) link.replaceWith(...link.childNodes);
   copy.normalize();
   return copy.innerHTML;
 }
 const ready = (el: LessonGlossary) => waitUntil(() => el.loadState === 'ready', 'glossary not ready');
 const triggerOf = (term: LessonTerm) => term.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]') ?? null;
-/** A linked term is dormant until a reader reaches it: focus it (as Tab would), and wait for its button. */
-async function reach(term: LessonTerm): Promise<HTMLButtonElement> {
-  term.focus();
-  await waitUntil(() => term.loadState === 'ready' && triggerOf(term), `${term.textContent} did not render when reached`);
-  const trigger = triggerOf(term)!;
-  // Focus moved onto the rendered button; leave it, so the focus preview does not open later in the test.
-  await waitUntil(() => term.shadowRoot!.activeElement === trigger, 'focus did not move to the button');
-  trigger.blur();
-  return trigger;
+/**
+ * A reader reaches a link (focus, as Tab would): the `<lesson-term>` that takes its place, rendered,
+ * with focus on its button. Focus is then left, so the focus preview does not open later in the test.
+ */
+function reach(link: HTMLElement): LessonTerm {
+  const parent = link.parentNode!;
+  const index = [...parent.childNodes].indexOf(link);
+  link.focus();
+  const term = parent.childNodes[index] as LessonTerm;
+  expect(term.localName, 'a <lesson-term> in the link’s place').to.equal('lesson-term');
+  expect(link.isConnected, 'the link is gone').to.equal(false);
+  const trigger = triggerOf(term);
+  expect(term.loadState, 'rendered at once, with the glossary’s lesson').to.equal('ready');
+  expect(term.shadowRoot?.activeElement, 'focus moved to the term’s button').to.equal(trigger);
+  trigger!.blur();
+  return term;
 }
 
 /** Stands in for <lesson-view>: hands a lesson down through the context, as it does. */
@@ -76,7 +86,7 @@ describe('<lesson-glossary>', () => {
     await expect(el).to.be.accessible();
     expect(linked(el)).to.deep.equal(['gil', 'threading', 'concurrency']);
     // Reached by a reader, each renders its button: still accessible.
-    for (const term of el.querySelectorAll<LessonTerm>('lesson-term')) await reach(term);
+    for (const link of linksIn(el)) reach(link);
     await expect(el).to.be.accessible();
   });
 
@@ -108,8 +118,9 @@ describe('<lesson-glossary>', () => {
         <section id="control"><p>But here: concurrency.</p></section>
       </lesson-glossary>`);
       await ready(el);
-      const terms = [...el.querySelectorAll('lesson-term')];
+      const terms = linksIn(el);
       expect(terms).to.have.length(2);
+      expect(terms[0]!.localName).to.equal('lesson-term');
       expect(terms[0]!.parentElement!.textContent).to.contain('Mine:');
       expect(terms[0]!.querySelector('lesson-term')).to.equal(null);
       expect(terms[1]!.closest('#control')).to.not.equal(null);
@@ -129,7 +140,7 @@ describe('<lesson-glossary>', () => {
         <article><p id="f">An article: concurrency.</p></article>
       </lesson-glossary>`);
       await ready(el);
-      const linkedIn = (id: string) => el.querySelectorAll(`#${id} lesson-term`).length;
+      const linkedIn = (id: string) => linked(el.querySelector(`#${id}`)!).length;
       expect(['a', 'b', 'c', 'd', 'e', 'f'].map(linkedIn)).to.deep.equal([1, 1, 1, 0, 0, 1]);
     });
 
@@ -240,10 +251,11 @@ describe('<lesson-glossary>', () => {
           <p>The <lesson-term>GIL</lesson-term> is written by hand; threads and parallelism are linked.</p>
         </lesson-glossary>`);
         await ready(el);
-        const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
-        expect(terms.map((term) => term.textContent)).to.deep.equal(['GIL', 'threads', 'parallelism']);
-        await waitUntil(() => terms[0]!.loadState === 'ready');
-        for (const term of terms.slice(1)) await reach(term);
+        const [mine, ...links] = linksIn(el) as [LessonTerm, ...HTMLElement[]];
+        expect(linkedText(el)).to.deep.equal(['GIL', 'threads', 'parallelism']);
+        await waitUntil(() => mine.loadState === 'ready');
+        const terms = [mine];
+        for (const link of links) terms.push(reach(link));
         // The hand-written term waited for the glossary's lesson instead of reporting a missing source.
         await new Promise((resolve) => setTimeout(resolve, 10));
         expect(onError.called).to.equal(false);
@@ -268,9 +280,9 @@ describe('<lesson-glossary>', () => {
         <p>Threads, the GIL and parallelism.</p>
       </lesson-glossary>`);
       await ready(el);
-      const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
-      for (const term of terms) await reach(term);
-      expect(terms).to.have.length(3);
+      const links = linksIn(el);
+      for (const link of links) reach(link);
+      expect(links).to.have.length(3);
       expect(loads).to.deep.equal(['lesson-glossary']);
     });
 
@@ -309,19 +321,22 @@ describe('<lesson-glossary>', () => {
     });
   });
 
-  describe('linked terms: dormant until reached', () => {
+  describe('links: plain buttons until a reader reaches them', () => {
     afterEach(() => resetMouse());
 
-    /** A glossary around one paragraph, its linked terms, and the button before them (for Tab). */
+    /** A glossary around one paragraph, its links, and the button before them (for Tab), on a page that styles buttons. */
     async function article() {
       const wrapper = await fixture<HTMLElement>(html`<div style="margin: 120px 40px">
         <button id="before">before</button>
         <lesson-glossary .lesson=${lesson}><p>Before the GIL, threads and parallelism.</p></lesson-glossary>
       </div>`);
+      // The page's own rule for buttons, which must not reach the links.
+      const pageStyle = document.createElement('style');
+      pageStyle.textContent = 'button { padding: 8px 16px; border: 2px solid navy; background: gold; font-weight: 700; }';
+      wrapper.prepend(pageStyle);
       const el = wrapper.querySelector('lesson-glossary')!;
       await ready(el);
-      const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
-      return { wrapper, el, terms };
+      return { wrapper, el, links: linksIn(el) };
     }
     const center = (element: Element): [number, number] => {
       const box = element.getBoundingClientRect();
@@ -330,41 +345,48 @@ describe('<lesson-glossary>', () => {
     const popoverOf = (term: LessonTerm) => term.shadowRoot?.querySelector<HTMLElement>('[part~="popover"]') ?? null;
     const isOpen = (term: LessonTerm) => !!popoverOf(term)?.matches(':popover-open');
     const shownTerm = (term: LessonTerm) => term.shadowRoot?.querySelector('[part~="popover-term"]')?.textContent;
+    const termsIn = (root: ParentNode) => [...root.querySelectorAll<LessonTerm>('lesson-term')];
 
-    it('links words that read and look like terms, with no shadow DOM, and keep their place when rendered', async () => {
-      const { el, terms } = await article();
+    it('links words that read and look like terms (not like the page’s buttons), and keep their place when reached', async () => {
+      const { el, links } = await article();
       expect(linked(el)).to.deep.equal(['gil', 'threading', 'parallelism']);
       await expect(el).to.be.accessible();
-      for (const term of terms) {
-        expect(term.shadowRoot, 'no shadow DOM yet').to.equal(null);
-        expect(term.tabIndex).to.equal(0);
-        const style = getComputedStyle(term);
+      const paragraph = getComputedStyle(el.querySelector('p')!);
+      for (const link of links) {
+        expect(link.localName).to.equal('button');
+        expect((link as HTMLButtonElement).type, 'never submits a form').to.equal('button');
+        expect(link.getAttribute('aria-expanded')).to.equal('false');
+        const style = getComputedStyle(link);
         expect(style.textDecorationLine).to.equal('underline');
         expect(style.textDecorationStyle).to.equal('dotted');
         expect(style.cursor).to.equal('help');
-        expect(await term.updateComplete, 'nothing pending').to.equal(true);
+        expect(style.display).to.equal('inline');
+        // The page's button rule does not reach them: the sentence's own font, no box.
+        expect([style.paddingLeft, style.borderTopWidth, style.backgroundColor]).to.deep.equal(['0px', '0px', 'rgba(0, 0, 0, 0)']);
+        expect([style.fontWeight, style.fontSize]).to.deep.equal([paragraph.fontWeight, paragraph.fontSize]);
       }
-      // Rendering a term does not move the words around it.
-      const gil = terms[0]!;
+      expect(termsIn(el), 'no <lesson-term> until a reader reaches one').to.deep.equal([]);
+      // A term in a link's place does not move the words around it.
+      const [gil, threads] = links as [HTMLElement, HTMLElement];
       const before = gil.getBoundingClientRect();
-      const next = terms[1]!.getBoundingClientRect();
-      const trigger = await reach(gil);
-      expect(gil.hasAttribute('tabindex'), 'the button takes the tab stop').to.equal(false);
-      const after = gil.getBoundingClientRect();
+      const next = threads.getBoundingClientRect();
+      const term = reach(gil);
+      const after = term.getBoundingClientRect();
       expect(Math.abs(after.left - before.left)).to.be.below(1);
       expect(Math.abs(after.width - before.width)).to.be.below(1);
-      expect(Math.abs(terms[1]!.getBoundingClientRect().left - next.left)).to.be.below(1);
-      expect(getComputedStyle(trigger).textDecorationStyle).to.equal('dotted');
+      expect(Math.abs(threads.getBoundingClientRect().left - next.left)).to.be.below(1);
+      expect(getComputedStyle(triggerOf(term)!).textDecorationStyle).to.equal('dotted');
+      expect(termsIn(el)).to.deep.equal([term]);
+      await expect(el).to.be.accessible();
     });
 
-    it('renders a term the pointer reaches, and shows it after the hover delay (the glossary listens, not each term)', async () => {
-      const { terms } = await article();
-      const term = terms[1]!;
+    it('becomes a term when the pointer reaches it, which shows after the hover delay (the glossary listens, not each link)', async () => {
+      const { el, links } = await article();
       const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
-      await sendMouse({ type: 'move', position: center(term) });
-      await term.updateComplete;
+      await sendMouse({ type: 'move', position: center(links[1]!) });
+      const [term] = termsIn(el) as [LessonTerm];
+      expect(term?.textContent, 'only the link reached').to.equal('threads');
       expect(triggerOf(term), 'rendered on arrival').to.not.equal(null);
-      expect(terms.filter((other) => other.shadowRoot), 'only the term reached').to.deep.equal([term]);
       expect(isOpen(term)).to.equal(false);
       clock.tick(term.showDelay);
       await term.updateComplete;
@@ -375,46 +397,53 @@ describe('<lesson-glossary>', () => {
       expect(isOpen(term)).to.equal(false);
     });
 
-    it('takes keyboard focus with Tab onto its button, shows after the focus delay, and Escape returns to it', async () => {
-      const { wrapper, terms } = await article();
-      const [gil, threads] = terms as [LessonTerm, LessonTerm];
+    it('takes keyboard focus with Tab, moves it to its term’s button, shows after the focus delay, and Escape returns to it', async () => {
+      const { wrapper, el } = await article();
+      const focusEvents: string[] = [];
+      document.body.addEventListener('focusin', () => focusEvents.push(document.activeElement?.localName ?? ''));
       wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
       await sendKeys({ press: 'Tab' });
-      await waitUntil(() => gil.shadowRoot?.activeElement === triggerOf(gil), 'focus is not on the term’s button');
-      expect(triggerOf(gil)!.matches(':focus-visible')).to.equal(true);
+      const [gil] = termsIn(el) as [LessonTerm];
+      expect(gil.textContent).to.equal('GIL');
+      expect(gil.shadowRoot!.activeElement).to.equal(triggerOf(gil));
+      expect(triggerOf(gil)!.matches(':focus-visible'), 'the focus ring stays').to.equal(true);
+      expect(focusEvents, 'focus never fell to the page’s body').to.not.include('body');
       await waitUntil(() => isOpen(gil), 'the focus preview did not show', { timeout: 3000 });
       await sendKeys({ press: 'Enter' });
       await sendKeys({ press: 'Escape' });
       await gil.updateComplete;
       expect(isOpen(gil)).to.equal(false);
       expect(gil.shadowRoot!.activeElement).to.equal(triggerOf(gil));
-      // The next Tab goes to the next term (one tab stop per term), and Enter opens it.
+      // The next Tab goes to the next link (one tab stop per term), and Enter opens its term.
       await sendKeys({ press: 'Tab' });
-      await waitUntil(() => threads.shadowRoot?.activeElement === triggerOf(threads), 'Tab did not reach the next term');
+      const threads = termsIn(el)[1]!;
+      expect(threads?.textContent).to.equal('threads');
+      expect(threads.shadowRoot!.activeElement).to.equal(triggerOf(threads));
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => isOpen(threads));
       expect(shownTerm(threads)).to.equal('Threading');
       await sendKeys({ press: 'Escape' });
     });
 
-    it('opens on a click (a tap, a screen reader’s, a script’s) with its definition, from the glossary’s one fetch', async () => {
+    it('opens on a click (a screen reader’s, a script’s, a mouse’s) with its definition, from the glossary’s one fetch', async () => {
       const fetches = countFetches();
       try {
         const el = await fixture<LessonGlossary>(html`<lesson-glossary src="/demo/lessons/python-concurrency.json">
           <p>Threads and parallelism.</p>
         </lesson-glossary>`);
         await ready(el);
-        const [threads, parallelism] = [...el.querySelectorAll<LessonTerm>('lesson-term')] as [LessonTerm, LessonTerm];
+        const [threadsLink, parallelismLink] = linksIn(el) as [HTMLElement, HTMLElement];
         const events: unknown[] = [];
         el.addEventListener('lesson-term', (event) => events.push(event.detail));
-        threads.click();
-        await threads.updateComplete;
+        // A click with no pointer or focus before it: a screen reader's, or a script's.
+        threadsLink.click();
+        const [threads] = termsIn(el) as [LessonTerm];
         expect(threads.open).to.equal(true);
         await waitUntil(() => isOpen(threads));
         expect(shownTerm(threads)).to.equal('Threading');
-        // A tap: pointerdown found the dormant word, so the click lands on the host, not the button.
-        await sendMouse({ type: 'click', position: center(parallelism) });
-        await waitUntil(() => isOpen(parallelism), 'the tapped term did not open');
+        await sendMouse({ type: 'click', position: center(parallelismLink) });
+        const parallelism = termsIn(el)[1]!;
+        await waitUntil(() => isOpen(parallelism), 'the clicked term did not open');
         expect(isOpen(threads), 'one open at a time').to.equal(false);
         expect(events).to.deep.equal([
           { termId: 'threading-term', open: true },
@@ -429,35 +458,33 @@ describe('<lesson-glossary>', () => {
       }
     });
 
-    it('renders when a script opens it, sets open, or gives it a lesson of its own', async () => {
-      const { terms } = await article();
-      const [gil, threads, parallelism] = terms as [LessonTerm, LessonTerm, LessonTerm];
-      gil.show();
-      await waitUntil(() => isOpen(gil));
-      expect(shownTerm(gil)).to.equal('Global Interpreter Lock');
-      gil.hide();
-      threads.open = true;
-      await waitUntil(() => isOpen(threads));
-      threads.hide();
-      const own = glossaryLesson();
-      own.glossary = own.glossary!.map((entry) => (entry.id === 'parallelism' ? { ...entry, term: 'Parallel execution' } : entry));
-      parallelism.lesson = own;
-      parallelism.show();
-      await waitUntil(() => isOpen(parallelism));
-      expect(shownTerm(parallelism)).to.equal('Parallel execution');
-      parallelism.hide();
+    it('counts its links as links when it links again: late text does not link a term a section already links', async () => {
+      const { el } = await article();
+      el.querySelector('p')!.append(' More threads and the GIL.');
+      await new Promise(requestAnimationFrame);
+      expect(linked(el)).to.deep.equal(['gil', 'threading', 'parallelism']);
     });
 
-    it('becomes a term like any other when moved out of its glossary', async () => {
-      const { wrapper, terms } = await article();
-      const term = terms[1]!;
-      const elsewhere = document.createElement('p');
-      wrapper.append(elsewhere);
-      elsewhere.append(term);
-      expect(term.hasAttribute('tabindex')).to.equal(false);
-      term.lesson = lesson;
-      await waitUntil(() => term.loadState === 'ready' && triggerOf(term), 'the moved term did not render');
-      await expect(elsewhere).to.be.accessible();
+    it('links <lesson-term>s straight away where links cannot be styled (a root that refuses adopted sheets)', async () => {
+      const host = await fixture<HTMLElement>(html`<div></div>`);
+      const root = host.attachShadow({ mode: 'open' });
+      // As a root in a browser without constructable sheets, or of another window, would.
+      Object.defineProperty(root, 'adoptedStyleSheets', {
+        get: () => [],
+        set: () => {
+          throw new DOMException('Not allowed', 'NotAllowedError');
+        },
+      });
+      const el = document.createElement('lesson-glossary');
+      el.innerHTML = '<p>Threads and the GIL.</p>'; // Test scaffolding: the author's markup.
+      el.lesson = lesson;
+      root.append(el);
+      await ready(el);
+      expect(linked(el)).to.deep.equal(['threading', 'gil']);
+      expect(el.querySelectorAll('button[data-lesson-term]'), 'no unstyled buttons').to.have.length(0);
+      const terms = [...el.querySelectorAll<LessonTerm>('lesson-term')];
+      await waitUntil(() => terms.every((term) => triggerOf(term)), 'the terms did not render');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -543,11 +570,11 @@ describe('<lesson-glossary>', () => {
         'Global Interpreter Lock',
         'Parallelism',
       ]);
-      // The content itself still prints, terms as text: dormant, and once reached.
-      const [term, other] = [...el.querySelectorAll<LessonTerm>('lesson-term')] as [LessonTerm, LessonTerm];
+      // The content itself still prints, terms as text: links, and the terms they become once reached.
+      const [link, other] = linksIn(el) as [HTMLElement, HTMLElement];
       expect(getComputedStyle(other).display).to.equal('inline');
       expect(getComputedStyle(other).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
-      expect(getComputedStyle(await reach(term)).display).to.not.equal('none');
+      expect(getComputedStyle(reach(link)).display).to.not.equal('none');
       await emulateMedia({ media: 'screen' });
       expect(getComputedStyle(notes).display).to.equal('none');
     });

@@ -84,12 +84,6 @@ export function nestedElements(root: Element): LessonElement[] {
   return found;
 }
 
-/**
- * A term a glossary linked and no reader has reached yet: it renders nothing
- * of its own (no shadow root) and shows its word as plain text until woken.
- */
-const isDormantTerm = (el: LessonElement) => el.localName === 'lesson-term' && !el.shadowRoot;
-
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /**
@@ -104,26 +98,18 @@ export async function settle(el: LessonElement, timeoutMs = 10_000): Promise<voi
     await el.updateComplete;
     const all = [el, ...nestedElements(el)];
     await Promise.all(all.map((each) => each.updateComplete));
-    const busy = all.find(
-      (each) => !isDormantTerm(each) && (each.loadState === 'loading' || each.loadState === 'idle' || each.isUpdatePending),
-    );
+    const busy = all.find((each) => each.loadState === 'loading' || each.loadState === 'idle' || each.isUpdatePending);
     if (!busy) return;
     if (performance.now() > deadline) throw new Error(`<${busy.localName}> still ${busy.loadState} after ${timeoutMs} ms`);
     await nextTask();
   }
 }
 
-const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-
 export type Shown = { kind: 'content'; text: string } | { kind: 'error'; text: string } | { kind: 'nothing'; why: string };
 
 /** What `el` shows: its content, its error message (an alert; for a term, its inline note), or nothing. */
 export function shown(el: LessonElement): Shown {
   const root = el.shadowRoot;
-  if (isDormantTerm(el)) {
-    const word = clean(el.textContent);
-    return word ? { kind: 'content', text: word } : { kind: 'nothing', why: 'a dormant term without a word' };
-  }
   if (!root) return { kind: 'nothing', why: 'no shadow root' };
   if (el.loadState === 'error') {
     // An alert; a term is a word in a sentence, and says so in an inline note instead.

@@ -18,6 +18,7 @@ import '../../src/components/lesson-view/lesson-view.js';
 import '../../src/components/mnemonic/mnemonic.js';
 import '../../src/components/pros-cons/pros-cons.js';
 import type { LessonElement } from '../../src/core/lesson-element.js';
+import type { LessonTerm } from '../../src/components/glossary/term.js';
 import type { Lesson } from '../../src/core/schema.js';
 import { getDefaultStore, MemoryProgressStore, setDefaultStore, type ProgressStore } from '../../src/core/storage.js';
 import { Keyboard, deepActive } from './keyboard.js';
@@ -319,13 +320,21 @@ describe('Keyboard only: every element’s main task', () => {
         </lesson-glossary>`,
         'lesson-glossary',
       );
-      await waitUntil(() => el.querySelectorAll('lesson-term').length === glossary.length, 'every term is linked');
-      const terms = [...el.querySelectorAll('lesson-term')];
+      // Linked as plain buttons, each becomes a <lesson-term> when Tab reaches it.
+      await waitUntil(() => el.querySelectorAll('button[data-lesson-term]').length === glossary.length, 'every term is linked');
+      const words = [...el.querySelectorAll('button[data-lesson-term]')].map((link) => link.textContent);
       const events: string[] = [];
       el.addEventListener('lesson-term', (event) => events.push(`${event.detail.termId}:${event.detail.open ? 'open' : 'closed'}`));
-      for (const [index, term] of terms.entries()) {
+      /** The term whose button `node` is, when its word is `word`. */
+      const termOf = (node: Element | null, word: string | null) => {
+        const host = (node?.getRootNode() as ShadowRoot | undefined)?.host;
+        const isTrigger = host?.localName === 'lesson-term' && node === host.shadowRoot?.querySelector('[part~="trigger"]');
+        return isTrigger && host.textContent === word ? (host as LessonTerm) : undefined;
+      };
+      for (const [index, word] of words.entries()) {
+        await keys.tabTo((node) => termOf(node, word) !== undefined, `the term ${word}`);
+        const term = termOf(deepActive(), word)!;
         const trigger = (node: Element | null) => node === term.shadowRoot?.querySelector('[part~="trigger"]');
-        await keys.tabTo(trigger, `the term ${term.textContent}`);
         await keys.press(index % 2 ? ' ' : 'Enter');
         await term.updateComplete;
         expect(term.open, `${term.textContent} opens`).to.equal(true);

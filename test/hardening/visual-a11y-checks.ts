@@ -15,14 +15,6 @@ export async function forcedColors(active: boolean): Promise<void> {
 const CONTROL =
   'button, a[href], input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="tab"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="slider"], [role="option"]';
 
-/**
- * A glossary term no reader has reached yet: a focusable word without a shadow root, which its
- * glossary marks `role="button"` (and `tabindex="0"`) until it renders its own button.
- */
-export function dormant(element: Element): boolean {
-  return element.localName === 'lesson-term' && !element.shadowRoot && element.getAttribute('role') === 'button';
-}
-
 /** Every element below `root`, in document order, through open shadow roots. */
 export function deepElements(root: ParentNode): Element[] {
   const found: Element[] = [];
@@ -66,7 +58,7 @@ export function seen(element: Element): boolean {
 
 /** The controls a sighted reader can see below `root`. */
 export function controlsIn(root: ParentNode): HTMLElement[] {
-  return deepElements(root).filter((element): element is HTMLElement => (element.matches(CONTROL) || dormant(element)) && seen(element));
+  return deepElements(root).filter((element): element is HTMLElement => element.matches(CONTROL) && seen(element));
 }
 
 /** A short name for an element in messages: `<button part="next-button"> "Next"`; without its text with `withText` false. */
@@ -151,9 +143,17 @@ export function boundaryProblem(control: HTMLElement, palette: ReadonlySet<strin
  * Why focus on `control` is not seen in forced colours, or undefined. Focuses it (and leaves it
  * focused); a disabled control takes no focus and is skipped.
  */
-export function focusProblem(control: HTMLElement): string | undefined {
-  if (control.matches(':disabled')) return undefined;
-  control.focus({ preventScroll: true });
+export function focusProblem(focused: HTMLElement): string | undefined {
+  if (focused.matches(':disabled')) return undefined;
+  // A glossary's link becomes a <lesson-term> when it takes focus: the focus is then on that term's button.
+  const parent = focused.parentNode;
+  const index = parent ? [...parent.childNodes].indexOf(focused) : -1;
+  focused.focus({ preventScroll: true });
+  let control = focused;
+  if (!focused.isConnected && focused.hasAttribute('data-lesson-term')) {
+    const term = parent?.childNodes[index] as Element | undefined;
+    control = term?.shadowRoot?.querySelector<HTMLElement>('[part~="trigger"]') ?? focused;
+  }
   const active = (control.getRootNode() as Document | ShadowRoot).activeElement;
   if (active !== control) return `${nameOf(control)} does not take focus`;
   if (!control.matches(':focus-visible')) return `${nameOf(control)} takes focus without :focus-visible`;

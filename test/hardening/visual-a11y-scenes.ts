@@ -21,7 +21,7 @@ import type { Lesson } from '../../src/core/schema.js';
 import { MemoryProgressStore, setDefaultStore } from '../../src/core/storage.js';
 import { FakeSynth, voice } from '../fixtures/fake-speech.js';
 import { toneWav } from '../fixtures/wav.js';
-import { deepElements, dormant, finishAnimations } from './visual-a11y-checks.js';
+import { deepElements, finishAnimations } from './visual-a11y-checks.js';
 
 export type Dir = 'ltr' | 'rtl';
 
@@ -50,10 +50,10 @@ const clock = () => new Date(Date.UTC(2026, 0, 5, 9));
 const lessonElements = (root: ParentNode) =>
   deepElements(root).filter((element): element is LessonElement => element.localName.startsWith('lesson-') && 'loadState' in element);
 
-/** Waits until every lesson element in the wrapper has rendered its lesson (or sleeps: a linked term), then lets movement end. */
+/** Waits until every lesson element in the wrapper has rendered its lesson, then lets movement end. */
 async function settle(wrapper: HTMLElement): Promise<HTMLElement> {
   await waitUntil(
-    () => lessonElements(wrapper).every((element) => element.loadState === 'ready' || dormant(element)),
+    () => lessonElements(wrapper).every((element) => element.loadState === 'ready'),
     'the lesson elements did not all load',
     { timeout: 10_000 },
   );

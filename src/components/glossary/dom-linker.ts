@@ -1,8 +1,8 @@
 /**
  * Links glossary terms in an author's markup: walks the content once,
  * hands its text to `findLinks()` and wraps each chosen occurrence in
- * `<lesson-term term="id">`, made with `createElement` around the very text
- * node it was (never innerHTML). Everything else in the markup stays as the
+ * a link (see `LINK_ATTRIBUTE`), made with `createElement` around the very
+ * text node it was (never innerHTML). Everything else in the markup stays as the
  * author wrote it.
  *
  * Sections: first occurrences are counted per section. A section starts at
@@ -37,17 +37,41 @@ const INLINE = new Set([
   'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr',
 ]);
 
-/** A term already in the content: the entry id it names, or undefined when it names none. */
+/** A term or link already in the content (see `isTerm`): the entry id it names, or undefined when it names none. */
 export type ResolveTerm = (element: Element) => string | undefined;
 
 /** Makes the element that wraps one occurrence of entry `id` (its text is appended after). */
 export type CreateTerm = (doc: Document, id: string) => Element;
 
-const createPlainTerm: CreateTerm = (doc, id) => {
-  const term = doc.createElement('lesson-term');
-  term.setAttribute('term', id);
-  return term;
+/**
+ * Marks a link the glossary made and names its entry:
+ * `<button type="button" data-lesson-term="gil">GIL</button>`. A plain
+ * button, as cheap to make as a span (an article may link a thousand), until
+ * a reader reaches it and it becomes a `<lesson-term>` (see link.ts).
+ */
+export const LINK_ATTRIBUTE = 'data-lesson-term';
+
+/** One blank link per document, cloned for each link: a clone copies its attributes in one call. */
+const blankLinks = new WeakMap<Document, Element>();
+
+/** The default `CreateTerm`: a glossary's link (see `LINK_ATTRIBUTE`). */
+export const createLink: CreateTerm = (doc, id) => {
+  let blank = blankLinks.get(doc);
+  if (!blank) {
+    blank = doc.createElement('button');
+    blank.setAttribute('type', 'button');
+    // As the term's own button says: it opens something, and that is closed.
+    blank.setAttribute('aria-expanded', 'false');
+    blankLinks.set(doc, blank);
+  }
+  const link = blank.cloneNode(false) as Element;
+  link.setAttribute(LINK_ATTRIBUTE, id);
+  return link;
 };
+
+/** A `<lesson-term>`, or a link a glossary made: the content already links that text. */
+export const isTerm = (element: Element): boolean =>
+  element.localName === 'lesson-term' || (element.localName === 'button' && element.hasAttribute(LINK_ATTRIBUTE));
 
 export interface LinkResult {
   /** The terms wrapped by this pass. */
@@ -94,7 +118,7 @@ export function collectPieces(root: Element, resolveTerm: ResolveTerm): { pieces
       if (child.nodeType !== 1) continue;
       const element = child as Element;
       const name = element.localName;
-      if (name === 'lesson-term') {
+      if (isTerm(element)) {
         const id = resolveTerm(element);
         if (id) {
           pieces.push({ linked: id, section });
@@ -165,8 +189,8 @@ function wrapText(doc: Document, text: Text, links: readonly Link[], createTerm:
 
 /**
  * Links terms inside `root` (its light DOM): one walk, one scan, then the
- * wrapping (`createTerm` makes each wrapper; by default a plain
- * `<lesson-term term="id">`). Returns the new terms and every id linked.
+ * wrapping (`createTerm` makes each wrapper; by default a link, see
+ * `LINK_ATTRIBUTE`). Returns the new links and every id linked.
  */
 export function linkTerms(
   root: Element,
@@ -178,7 +202,7 @@ export function linkTerms(
   const links = findLinks(matcher, pieces, options);
   const created: Element[] = [];
   const doc = root.ownerDocument;
-  const createTerm = options.createTerm ?? createPlainTerm;
+  const createTerm = options.createTerm ?? createLink;
   for (let first = 0; first < links.length; ) {
     let last = first;
     while (last + 1 < links.length && links[last + 1]!.piece === links[first]!.piece) last++;

@@ -8,12 +8,12 @@ import { LessonElement } from '../../core/lesson-element.js';
 import { richText } from '../../core/rich-text.js';
 import type { GlossaryEntry, Lesson } from '../../core/schema.js';
 import { baseStyles } from '../../core/styles.js';
-import { linkTerms, type ResolveTerm } from './dom-linker.js';
+import { LINK_ATTRIBUTE, linkTerms, type ResolveTerm } from './dom-linker.js';
 import { styles } from './glossary.styles.js';
 import { createMatcher, type TermMatcher } from './linker.js';
 import { filterEntries, findEntry, groupByLetter, termKey } from './lookup.js';
-// The terms it creates: term.ts defines <lesson-term> (listed in package.json sideEffects).
-import { createLinkedTerm, styleDormantTerms, wakeLinkedTerm } from './term.js';
+// The terms its links become: term.ts (imported by link.ts) defines <lesson-term> (listed in package.json sideEffects).
+import { createTerm, reachLink, styleLinks } from './link.js';
 import './strings.js';
 
 const NO_ENTRIES: readonly GlossaryEntry[] = [];
@@ -34,7 +34,9 @@ export const ENTRY_ID_PREFIX = 'glossary-';
  * glossary as an A to Z list with a filter.
  *
  * In the default `text` view the element wraps your markup and turns the
- * glossary terms in it into `<lesson-term>` popovers: longest match first
+ * glossary terms in it into `<lesson-term>` popovers (each a plain
+ * `<button data-lesson-term="id">` until a reader reaches it, so a long
+ * article links in a few milliseconds): longest match first
  * ("Global Interpreter Lock" before "Lock"), whole words, aliases too, the
  * first occurrence in each section (`link="all"` for every one). Code, pre,
  * links, headings, buttons, form fields, existing terms and anything marked
@@ -110,14 +112,14 @@ export class LessonGlossary extends LessonElement {
 
   constructor() {
     super();
-    // The terms it links are dormant until a reader reaches one: these wake the one reached.
-    for (const type of ['pointerover', 'focusin', 'click']) this.addEventListener(type, wakeLinkedTerm);
+    // Its links are plain buttons until a reader reaches one: this makes the one reached a <lesson-term>.
+    for (const type of ['pointerover', 'focusin', 'click']) this.addEventListener(type, reachLink);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved to another document or shadow root, its dormant terms need their look there too.
-    if (this.data) styleDormantTerms(this.getRootNode());
+    // Moved to another document or shadow root, its links need their look there too.
+    if (this.data) styleLinks(this.getRootNode());
     this.observer ??= new MutationObserver(() => this.linkContent());
     this.observer.observe(this, OBSERVED);
     const win = this.ownerDocument.defaultView;
@@ -166,14 +168,13 @@ export class LessonGlossary extends LessonElement {
     const lesson = this.data;
     if (!lesson || this.view !== 'text') return;
     const entries = lesson.glossary ?? NO_ENTRIES;
-    const resolve: ResolveTerm = (element) => findEntry(entries, termKey(element))?.id;
+    const resolve: ResolveTerm = (element) => findEntry(entries, element.getAttribute(LINK_ATTRIBUTE) ?? termKey(element))?.id;
     const matcher = matcherFor(this.link === 'none' ? NO_ENTRIES : entries);
     // Our own insertions are not new content: stop watching while we make them, so they are never linked again.
     // (Changes waiting in the observer are covered by this pass.)
     this.observer?.disconnect();
-    const dormant = styleDormantTerms(this.getRootNode());
-    const createTerm = (doc: Document, id: string) => createLinkedTerm(doc, id, dormant);
-    const { linkedIds } = linkTerms(this, matcher, resolve, { all: this.link === 'all', createTerm });
+    const styled = styleLinks(this.getRootNode());
+    const { linkedIds } = linkTerms(this, matcher, resolve, { all: this.link === 'all', createTerm: styled ? undefined : createTerm });
     if (this.isConnected) this.observer?.observe(this, OBSERVED);
     if (linkedIds.join('\n') !== this.linkedIds.join('\n')) this.linkedIds = linkedIds;
   }

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
-/** How a term reads in a sentence: its button, and the word of a dormant term (which has no button yet). */
-const termLook = css`
+/** How a term reads in a sentence: its button, and a glossary's link before a reader reaches it (link.ts). */
+export const termLook = css`
   border-radius: 2px;
   cursor: help;
   text-decoration-line: underline;
@@ -12,7 +12,7 @@ const termLook = css`
   -webkit-tap-highlight-color: transparent;
 `;
 /** A term under the pointer, or open. */
-const termHighlight = css`
+export const termHighlight = css`
   text-decoration-style: solid;
   text-decoration-color: currentColor;
   background: var(--lesson-term-highlight);
@@ -223,39 +223,6 @@ export const styles = css`
     .trigger {
       display: inline !important;
       background: none;
-    }
-  }
-`;
-
-/**
- * Dormant terms (linked by a glossary, not yet reached): the same word, drawn
- * from outside, as it will look once its shadow DOM renders. Adopted once by
- * the document or shadow root that holds the glossary, in a layer, so the
- * page's own rules win.
- */
-export const dormantStyles = css`
-  @layer lesson-elements-terms {
-    lesson-term[role='button'] {
-      --lesson-term-underline-color: var(--lesson-color-text-muted);
-      --lesson-term-highlight: var(--lesson-color-highlight);
-      ${termLook}
-    }
-    lesson-term[role='button']:hover {
-      ${termHighlight}
-    }
-    lesson-term[role='button']:focus-visible {
-      outline: 3px solid var(--lesson-color-focus);
-      outline-offset: 1px;
-    }
-    @media (forced-colors: active) {
-      lesson-term[role='button'] {
-        text-decoration-color: CanvasText;
-      }
-    }
-    @media print {
-      lesson-term[role='button'] {
-        background: none;
-      }
     }
   }
 `;

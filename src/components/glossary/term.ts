@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyDeclaration, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { lessonContext } from '../../core/context.js';
@@ -8,9 +8,10 @@ import { LessonElement } from '../../core/lesson-element.js';
 import { plainText, richText } from '../../core/rich-text.js';
 import type { GlossaryEntry, Lesson } from '../../core/schema.js';
 import { baseStyles } from '../../core/styles.js';
+import { LINK_ATTRIBUTE } from './dom-linker.js';
 import { findEntry, termKey } from './lookup.js';
 import { placePopover, type Placement } from './position.js';
-import { dormantStyles, styles } from './term.styles.js';
+import { styles } from './term.styles.js';
 import './strings.js';
 
 type OpenReason = 'click' | 'hover' | 'focus';
@@ -38,23 +39,6 @@ function enclosingProvider(start: Element): Element | undefined {
 const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" />`;
 const retryIcon = svg`<path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v4h-4" />`;
 
-/** True while `createLinkedTerm()` creates a term: the constructor makes it dormant. */
-let creatingLinked = false;
-/**
- * What makes a dormant term a button for assistive technology and the
- * keyboard, and what its look is selected by (`lesson-term[role="button"]`):
- * attributes, the cheapest thing to give a thousand elements. The term
- * removes them when it renders its own button.
- */
-const DORMANT_ATTRIBUTES = [
-  ['role', 'button'],
-  ['aria-expanded', 'false'],
-  ['tabindex', '0'],
-] as const;
-/** Set in LessonTerm's static block: module functions that reach a term's private state. */
-let isDormant: (term: Element) => boolean;
-let wakeTerm: (term: LessonTerm, event: Event | undefined) => void;
-
 /**
  * @summary A defined term in running text: a button that shows the term's
  * glossary definition in a popover.
@@ -70,12 +54,11 @@ let wakeTerm: (term: LessonTerm, event: Event | undefined) => void;
  * While it loads, or when the term is unknown, the text stays as plain text:
  * never a blank or an error box in the middle of a sentence.
  *
- * The terms a `<lesson-glossary>` links are dormant until a reader reaches
- * them: a focusable word that reads as a button, styled like a term, with no
- * shadow DOM yet (an article may link a thousand). The first pointer, focus,
- * click or `show()` renders it, with the glossary's lesson, before it
- * responds. Custom properties style dormant terms too; parts exist once the
- * term is rendered.
+ * The words a `<lesson-glossary>` links are plain buttons until a reader
+ * reaches them (an article may link a thousand): the first pointer, focus or
+ * click puts a `<lesson-term>` in the button's place, rendered with the
+ * glossary's lesson, before it responds. The custom properties below style
+ * those buttons too.
  *
  * @slot - The term as it reads in the sentence; also what is looked up when `term` is not set.
  *
@@ -111,12 +94,12 @@ let wakeTerm: (term: LessonTerm, event: Event | undefined) => void;
 export class LessonTerm extends LessonElement {
   static override styles = [baseStyles, styles];
   /**
-   * Focus on the term goes to its button: a woken term gives up the tab stop of its dormant word without losing focus.
+   * Focus on the term (`term.focus()`) goes to its button.
    * @internal
    */
   static override shadowRootOptions: ShadowRootInit = { ...LessonElement.shadowRootOptions, delegatesFocus: true };
 
-  // The public properties are accessors over fields left unset: an article creates a thousand
+  // The public properties are accessors over fields left unset: a page may hold hundreds of
   // terms, and a default assigned in the constructor would cost each of them a Lit property update.
 
   /**
@@ -185,7 +168,7 @@ export class LessonTerm extends LessonElement {
   @query('.trigger') private trigger!: HTMLButtonElement | null;
   @query('[part~="popover"]') private popoverElement!: HTMLElement | null;
 
-  // The fields below start unset (falsy), not assigned in the constructor: a thousand linked terms each skip the work.
+  // The fields below start unset (falsy), not assigned in the constructor: every term on a page skips the work.
 
   /** Opened by a click or a key press: stays until closed (WCAG 1.4.13 persistent). */
   private pinned: boolean | undefined;
@@ -198,36 +181,20 @@ export class LessonTerm extends LessonElement {
   private lookedUp: string | undefined;
   private reported: string | undefined;
   private lateConsumer: ContextConsumer<typeof lessonContext, this> | undefined;
-  /**
-   * A term a glossary linked, not yet reached by a reader: no Lit update, no
-   * shadow root, no listeners, no lesson. Its role and look come from
-   * attributes and the glossary's sheet; the glossary's listeners wake it.
-   */
-  private dormant: boolean | undefined;
-
-  static {
-    isDormant = (term) => term instanceof LessonTerm && term.dormant === true;
-    wakeTerm = (term, event) => term.wake(event);
-  }
-
-  constructor() {
-    super();
-    if (creatingLinked) this.dormant = true;
-    else this.listen();
-  }
 
   /**
    * Listeners on the host, not in the template: the term's first render binds nothing.
    * The popover is inside the host's shadow tree, so for the pointer the term and its popover are one region.
    */
-  private listen() {
+  constructor() {
+    super();
     this.addEventListener('click', (event) => this.onClick(event));
     this.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.addEventListener('focusin', (event) => this.onFocusIn(event));
     this.addEventListener('focusout', (event) => this.onFocusOut(event));
     this.addEventListener('pointerenter', (event) => this.onPointerEnter(event));
     this.addEventListener('pointerleave', (event) => this.onPointerLeave(event));
-    // Added and removed while open: bound once, here (a dormant term has none of these).
+    // Added and removed while open: bound once, here.
     this.onDocumentKeyDown = this.onDocumentKeyDown.bind(this);
     this.onDocumentPointerDown = this.onDocumentPointerDown.bind(this);
   }
@@ -239,75 +206,32 @@ export class LessonTerm extends LessonElement {
   }
 
   override connectedCallback(): void {
-    if (this.dormant) {
-      // Its glossary put it here; moved out of any glossary since, it becomes a term like any other.
-      if (!this.placed || enclosingProvider(this)?.localName === 'lesson-glossary') {
-        this.placed = true;
-        return;
-      }
-      this.wake(undefined);
-      return;
-    }
     super.connectedCallback();
     this.listenForLateProvider();
   }
 
-  /** A dormant term has been connected once (by the glossary that created it). */
-  private placed: boolean | undefined;
-
   /**
-   * Renders a dormant term: from here on it is a term like any other, which
-   * gets the glossary's lesson through the context (no fetch). `event` is
-   * what reached it: a pointer arriving starts the hover delay, and focus on
-   * the word moves to the rendered button.
+   * Puts a rendered term in place of a glossary's link (a plain button, see
+   * `LINK_ATTRIBUTE`) that `event` reached, and hands the event on: focus
+   * moves to the term's button (never through the page's body), a pointer
+   * arriving starts the hover delay, and a click opens it. The term gets
+   * the glossary's lesson through the context, so it renders at once.
+   * @internal
    */
-  private wake(event: Event | undefined) {
-    if (!this.dormant) return;
-    this.dormant = false;
-    this.removeAttribute('role');
-    this.removeAttribute('aria-expanded');
-    const term = this.getAttribute('term');
-    if (term !== null) this.term = term;
-    this.listen();
-    if (!this.isConnected) {
-      this.removeAttribute('tabindex');
-      return;
-    }
-    const focused = this.matches(':focus');
-    this.connectedCallback();
-    if (event?.type === 'pointerover') this.onPointerEnter(event as PointerEvent);
-    if (!focused) {
-      this.removeAttribute('tabindex');
-      return;
-    }
-    // The word keeps focus until the button exists, so keyboard focus (and :focus-visible) carries over.
-    void this.updateComplete.then(() => {
-      const trigger = this.trigger;
-      if (trigger && this.matches(':focus')) {
-        trigger.focus();
-        // Focus moving from the host into its own shadow tree fires no focusin here.
-        if (this.shadowRoot?.activeElement === trigger) this.onTriggerFocus();
-      }
-      this.removeAttribute('tabindex');
-    });
-  }
-
-  override requestUpdate(
-    name?: PropertyKey,
-    oldValue?: unknown,
-    options?: PropertyDeclaration,
-    useNewValue?: boolean,
-    newValue?: unknown,
-  ): void {
-    super.requestUpdate(name, oldValue, options, useNewValue, newValue);
-    // A page that opens, or gives a lesson to, a dormant term wants it rendered.
-    if (this.dormant && name !== undefined && name !== 'term') this.wake(undefined);
-  }
-
-  /** A dormant term has nothing pending: it renders when woken. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    if (this.dormant) return true;
-    return super.getUpdateComplete();
+  static replaceLink(link: Element, event: Event): LessonTerm {
+    const term = link.ownerDocument.createElement('lesson-term');
+    term.setAttribute('term', link.getAttribute(LINK_ATTRIBUTE) ?? '');
+    const focused = link.matches(':focus');
+    const focusVisible = focused && link.matches(':focus-visible');
+    term.append(...link.childNodes);
+    link.before(term);
+    if (term.isUpdatePending) term.performUpdate();
+    // `focusVisible`: the ring stays for a keyboard user (where the option is not known, the browser decides).
+    if (focused) term.trigger?.focus({ focusVisible } as FocusOptions);
+    link.remove();
+    if (event.type === 'pointerover') term.onPointerEnter(event as PointerEvent);
+    if (event.type === 'click') term.show();
+    return term;
   }
 
   override disconnectedCallback(): void {
@@ -321,7 +245,6 @@ export class LessonTerm extends LessonElement {
 
   /** Shows the definition and keeps it open until closed. */
   show(): void {
-    this.wake(undefined);
     this.openFor('click');
   }
 
@@ -361,13 +284,7 @@ export class LessonTerm extends LessonElement {
     this.setLessonError(detail);
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    // A dormant term reads its `term` attribute when it wakes: Lit's conversion can wait until then.
-    if (this.dormant && name === 'term') return;
-    super.attributeChangedCallback(name, old, value);
-  }
-
-  /** A page with a thousand linked terms hears one `lesson-load` (from the glossary), not a thousand. */
+  /** A page full of terms hears one `lesson-load` (from the glossary), not a thousand. */
   protected override emit<E extends Event>(event: E): E {
     if (event.type === 'lesson-load' && this.data && this.data === this.inheritedLesson?.lesson) return event;
     return super.emit(event);
@@ -601,8 +518,8 @@ export class LessonTerm extends LessonElement {
   // ---- Event handlers --------------------------------------------------------
 
   /**
-   * A click (or Enter, or Space) on the term; clicks inside the popover are its own. A tap that
-   * woke a dormant term lands on the host (the button did not exist at pointerdown): it counts too.
+   * A click (or Enter, or Space) on the term; clicks inside the popover are its own. A click on
+   * the host outside its button (a script's `term.click()`) counts too.
    */
   private onClick(event: MouseEvent) {
     const popover = this.popoverElement;
@@ -667,57 +584,6 @@ export class LessonTerm extends LessonElement {
 }
 
 defineElement('lesson-term', LessonTerm);
-
-/**
- * Creates the `<lesson-term term="id">` a glossary wraps an occurrence in,
- * dormant (see LessonTerm) when `dormant` is true: style the tree it goes
- * into with `styleDormantTerms()` first, and pass what that returned.
- */
-export function createLinkedTerm(doc: Document, id: string, dormant: boolean): HTMLElement {
-  creatingLinked = dormant;
-  let term: HTMLElement;
-  try {
-    term = doc.createElement('lesson-term');
-  } finally {
-    creatingLinked = false;
-  }
-  term.setAttribute('term', id);
-  if (isDormant(term)) for (const [name, value] of DORMANT_ATTRIBUTES) term.setAttribute(name, value);
-  return term;
-}
-
-const styledRoots = new WeakSet<Node>();
-
-/**
- * Adds the look of dormant terms to `root` (the document or shadow root the
- * glossary is in), once. False where that is not possible: link full terms there.
- */
-export function styleDormantTerms(root: Node): boolean {
-  if (styledRoots.has(root)) return true;
-  const sheet = dormantStyles.styleSheet;
-  if (!sheet || !('adoptedStyleSheets' in root)) return false;
-  const scope = root as Document | ShadowRoot;
-  try {
-    scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
-  } catch {
-    return false; // A document of another window cannot adopt this window's sheet.
-  }
-  styledRoots.add(root);
-  return true;
-}
-
-/**
- * The glossary's listener for `pointerover`, `focusin` and `click`: wakes the
- * dormant term the event reached, one listener for every term it linked. A
- * click that reaches a dormant term (a screen reader's, a script's) opens it.
- */
-export function wakeLinkedTerm(event: Event): void {
-  const target = event.target as Element | null;
-  if (target?.localName !== 'lesson-term' || !isDormant(target)) return;
-  const term = target as LessonTerm;
-  wakeTerm(term, event);
-  if (event.type === 'click') term.show();
-}
 
 declare global {
   interface HTMLElementTagNameMap {
