@@ -144,7 +144,9 @@ const deep = (...steps) => ['lesson-view', ...steps].join(' >>> ');
 const PRACTICE = 'lesson-pros-cons[mode="practice"]';
 const MNEMONIC = 'lesson-mnemonic';
 const DECK = 'lesson-flashcards';
-const UI_TIMEOUT = { timeout: 10_000 };
+// Poll on a timer, not on animation frames: a frame whose rendering the browser throttles (an iframe it
+// considers out of view) runs no animation frames, and a wait polled by them then never sees the element.
+const UI_TIMEOUT = { timeout: 10_000, polling: 100 };
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
 
 /**
