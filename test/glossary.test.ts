@@ -377,6 +377,10 @@ describe('<lesson-glossary>', () => {
       expect(Math.abs(threads.getBoundingClientRect().left - next.left)).to.be.below(1);
       expect(getComputedStyle(triggerOf(term)!).textDecorationStyle).to.equal('dotted');
       expect(termsIn(el)).to.deep.equal([term]);
+      // A theme set on the glossary reaches links and terms alike.
+      el.style.setProperty('--lesson-term-underline-color', 'rgb(200, 0, 0)');
+      expect(getComputedStyle(threads).textDecorationColor).to.equal('rgb(200, 0, 0)');
+      expect(getComputedStyle(triggerOf(term)!).textDecorationColor).to.equal('rgb(200, 0, 0)');
       await expect(el).to.be.accessible();
     });
 

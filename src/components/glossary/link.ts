@@ -20,8 +20,6 @@ import { termHighlight, termLook } from './term.styles.js';
 export const linkStyles = css`
   button[data-lesson-term] {
     all: unset;
-    --lesson-term-underline-color: var(--lesson-color-text-muted);
-    --lesson-term-highlight: var(--lesson-color-highlight);
     ${termLook}
   }
   button[data-lesson-term]:hover {

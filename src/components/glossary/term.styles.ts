@@ -1,12 +1,16 @@
 import { css } from 'lit';
 
-/** How a term reads in a sentence: its button, and a glossary's link before a reader reaches it (link.ts). */
+/**
+ * How a term reads in a sentence: its button, and a glossary's link before a reader reaches it (link.ts).
+ * Its two custom properties are read with their defaults, never set here: a value set on the glossary
+ * or any ancestor reaches links and terms alike.
+ */
 export const termLook = css`
   border-radius: 2px;
   cursor: help;
   text-decoration-line: underline;
   text-decoration-style: dotted;
-  text-decoration-color: var(--lesson-term-underline-color);
+  text-decoration-color: var(--lesson-term-underline-color, var(--lesson-color-text-muted));
   text-decoration-thickness: max(1px, 0.08em);
   text-underline-offset: 0.22em;
   -webkit-tap-highlight-color: transparent;
@@ -15,7 +19,7 @@ export const termLook = css`
 export const termHighlight = css`
   text-decoration-style: solid;
   text-decoration-color: currentColor;
-  background: var(--lesson-term-highlight);
+  background: var(--lesson-term-highlight, var(--lesson-color-highlight));
 `;
 
 export const styles = css`
@@ -26,8 +30,6 @@ export const styles = css`
     color: inherit;
     font: inherit;
     line-height: inherit;
-    --lesson-term-underline-color: var(--lesson-color-text-muted);
-    --lesson-term-highlight: var(--lesson-color-highlight);
     --lesson-term-popover-width: 22rem;
     --lesson-term-popover-gap: 6px;
     --lesson-term-popover-background: var(--lesson-color-surface);
