@@ -220,6 +220,8 @@ function scan(
   ranges: Int32Array,
   report: (start: number, end: number, id: string, range: number) => void,
 ): void {
+  // No names (link="none", an empty glossary): nothing can match, so there is nothing to scan.
+  if (!matcher.size) return;
   const count = ranges.length / 2;
   const candidates = matcher.candidates;
   if (!candidates) {
