@@ -35,8 +35,8 @@ export const ENTRY_ID_PREFIX = 'glossary-';
  *
  * In the default `text` view the element wraps your markup and turns the
  * glossary terms in it into `<lesson-term>` popovers (each a plain
- * `<button data-lesson-term="id">` until a reader reaches it, so a long
- * article links in a few milliseconds): longest match first
+ * `<button data-lesson-term="id">` until a reader reaches it: a thousand
+ * links cost what a thousand spans do): longest match first
  * ("Global Interpreter Lock" before "Lock"), whole words, aliases too, the
  * first occurrence in each section (`link="all"` for every one). Code, pre,
  * links, headings, buttons, form fields, existing terms and anything marked
