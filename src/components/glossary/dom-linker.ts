@@ -69,9 +69,11 @@ export const createLink: CreateTerm = (doc, id) => {
   return link;
 };
 
+/** A link a glossary made (see `LINK_ATTRIBUTE`). */
+export const isLink = (element: Element): boolean => element.localName === 'button' && element.hasAttribute(LINK_ATTRIBUTE);
+
 /** A `<lesson-term>`, or a link a glossary made: the content already links that text. */
-export const isTerm = (element: Element): boolean =>
-  element.localName === 'lesson-term' || (element.localName === 'button' && element.hasAttribute(LINK_ATTRIBUTE));
+export const isTerm = (element: Element): boolean => element.localName === 'lesson-term' || isLink(element);
 
 export interface LinkResult {
   /** The terms wrapped by this pass. */

@@ -8,7 +8,7 @@
  * that term will.
  */
 import { css } from 'lit';
-import { LINK_ATTRIBUTE } from './dom-linker.js';
+import { isLink } from './dom-linker.js';
 import { LessonTerm } from './term.js';
 import { termHighlight, termLook } from './term.styles.js';
 
@@ -76,6 +76,5 @@ export function createTerm(doc: Document, id: string): Element {
  */
 export function reachLink(event: Event): void {
   const target = event.target as Element | null;
-  if (target?.localName !== 'button' || !target.isConnected || !target.hasAttribute(LINK_ATTRIBUTE)) return;
-  LessonTerm.replaceLink(target, event);
+  if (target?.isConnected && isLink(target)) LessonTerm.replaceLink(target, event);
 }

@@ -99,60 +99,17 @@ export class LessonTerm extends LessonElement {
    */
   static override shadowRootOptions: ShadowRootInit = { ...LessonElement.shadowRootOptions, delegatesFocus: true };
 
-  // The public properties are accessors over fields left unset: a page may hold hundreds of
-  // terms, and a default assigned in the constructor would cost each of them a Lit property update.
+  /** The glossary entry to show: its id, its term or one of its aliases, in any case. Defaults to the element's text. */
+  @property() term = '';
 
-  /**
-   * The glossary entry to show: its id, its term or one of its aliases, in any case. Defaults to the element's text.
-   * @default ''
-   */
-  @property()
-  get term(): string {
-    return this.termValue ?? '';
-  }
-  set term(value: string) {
-    this.termValue = value;
-  }
-  private termValue: string | undefined;
+  /** Whether the definition is showing. Reflected. */
+  @property({ type: Boolean, reflect: true }) open = false;
 
-  /**
-   * Whether the definition is showing. Reflected.
-   * @default false
-   */
-  @property({ type: Boolean, reflect: true })
-  get open(): boolean {
-    return this.openValue ?? false;
-  }
-  set open(value: boolean) {
-    this.openValue = value;
-  }
-  private openValue: boolean | undefined;
+  /** Milliseconds of hover or keyboard focus before the definition shows. */
+  @property({ attribute: 'show-delay', type: Number }) showDelay = 400;
 
-  /**
-   * Milliseconds of hover or keyboard focus before the definition shows.
-   * @default 400
-   */
-  @property({ attribute: 'show-delay', type: Number })
-  get showDelay(): number {
-    return this.showDelayValue ?? 400;
-  }
-  set showDelay(value: number) {
-    this.showDelayValue = value;
-  }
-  private showDelayValue: number | undefined;
-
-  /**
-   * Milliseconds the definition stays after the pointer leaves, so it can move into the popover.
-   * @default 300
-   */
-  @property({ attribute: 'hide-delay', type: Number })
-  get hideDelay(): number {
-    return this.hideDelayValue ?? 300;
-  }
-  set hideDelay(value: number) {
-    this.hideDelayValue = value;
-  }
-  private hideDelayValue: number | undefined;
+  /** Milliseconds the definition stays after the pointer leaves, so it can move into the popover. */
+  @property({ attribute: 'hide-delay', type: Number }) hideDelay = 300;
 
   /** The glossary entry shown, once found. */
   @state() protected entry: GlossaryEntry | undefined;
@@ -167,8 +124,6 @@ export class LessonTerm extends LessonElement {
 
   @query('.trigger') private trigger!: HTMLButtonElement | null;
   @query('[part~="popover"]') private popoverElement!: HTMLElement | null;
-
-  // The fields below start unset (falsy), not assigned in the constructor: every term on a page skips the work.
 
   /** Opened by a click or a key press: stays until closed (WCAG 1.4.13 persistent). */
   private pinned: boolean | undefined;
