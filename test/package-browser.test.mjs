@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { chromiumArgs, chromiumPath, missingChromiumMessage } from '../scripts/chromium.mjs';
+import { launchChromium, lessonViewShown, listen, pageWithProblems } from './fixtures/browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedLesson = join(root, 'demo/lessons/python-concurrency.json');
@@ -49,7 +49,6 @@ const lmsPage = (version, cmi) => `<!doctype html>
 
 before(async () => {
   assert.ok(existsSync(join(root, 'dist', 'cli.js')), 'dist/cli.js is missing: run npm run build first');
-  assert.ok(chromiumPath, missingChromiumMessage);
   out = mkdtempSync(join(tmpdir(), 'lesson-browser-'));
   for (const format of ['scorm12', 'scorm2004']) {
     cli(['package', seedLesson, '--format', format, '--passing-score', '0.5', '-o', `${format}.zip`]);
@@ -67,10 +66,8 @@ before(async () => {
     if (file) return send(file, TYPES[extname(inPackage[2])] ?? 'application/octet-stream');
     response.writeHead(404).end();
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  const { default: puppeteer } = await import('puppeteer-core');
-  browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  origin = await listen(server);
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -79,37 +76,17 @@ after(async () => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-/** A page that records script errors. */
-async function newPage() {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  return { page, problems };
-}
-
 /** Waits until the <lesson-view> in `frame` has loaded its lesson, and returns what it shows. */
 async function viewOf(frame) {
   await frame.waitForFunction(() => document.querySelector('lesson-view')?.loadState === 'ready', { timeout: 20_000 });
-  return frame.evaluate(() => {
-    const view = document.querySelector('lesson-view');
-    const shadow = view.shadowRoot;
-    return {
-      heading: shadow.querySelector('[role="heading"], h1, h2')?.textContent.trim(),
-      sections: [...shadow.querySelectorAll('section')].map((section) => section.id),
-      elements: [...new Set([...shadow.querySelectorAll('*')].map((element) => element.localName).filter((name) => name.startsWith('lesson-')))].sort(),
-      completion: view.completion,
-    };
-  });
+  return frame.evaluate(lessonViewShown);
 }
 
 describe('--format html opened from disk', () => {
   test('renders the full lesson with every request other than the file blocked', async () => {
     const file = join(out, 'lesson.html');
     cli(['package', seedLesson, '--format', 'html', '-o', file]);
-    const { page, problems } = await newPage();
+    const { page, problems } = await pageWithProblems(browser);
     const blocked = [];
     await page.setRequestInterception(true);
     page.on('request', (request) => {
@@ -120,7 +97,7 @@ describe('--format html opened from disk', () => {
     });
     await page.goto(pathToFileURL(file).href);
     const view = await viewOf(page.mainFrame());
-    assert.equal(view.heading, 'Pros and Cons of Concurrency and Parallelism in Python');
+    assert.equal(view.title, 'Pros and Cons of Concurrency and Parallelism in Python');
     assert.deepEqual(view.sections, ['summaries', 'dialogues', 'pros-cons', 'key-concepts', 'examples', 'memory-aids', 'flashcards', 'glossary', 'links']);
     for (const element of ['lesson-dialogue', 'lesson-flashcards', 'lesson-glossary', 'lesson-mnemonic', 'lesson-pros-cons']) {
       assert.ok(view.elements.includes(element), `${element} is rendered`);
@@ -317,12 +294,12 @@ async function lastPractised(frame) {
 for (const [format, version] of [['scorm12', '1.2'], ['scorm2004', '2004']]) {
   describe(`the ${format} package in an LMS`, () => {
     test('reports completion, score and saved progress, then resumes from them', async () => {
-      const { page, problems } = await newPage();
+      const { page, problems } = await pageWithProblems(browser);
       await page.setViewport({ width: 1000, height: 15000 });
       await page.goto(`${origin}/lms.html?version=${version}`);
       const sco = await (await page.waitForSelector('iframe')).contentFrame();
       const view = await viewOf(sco);
-      assert.equal(view.heading, 'Pros and Cons of Concurrency and Parallelism in Python');
+      assert.equal(view.title, 'Pros and Cons of Concurrency and Parallelism in Python');
       const started = await cmiOf(page);
       if (version === '1.2') assert.equal(started.core.lesson_status, 'incomplete');
       else assert.equal(started.completion_status, 'incomplete');
@@ -365,7 +342,7 @@ for (const [format, version] of [['scorm12', '1.2'], ['scorm2004', '2004']]) {
       const resume = version === '1.2'
         ? { core: { entry: 'resume', lesson_status: cmi.core.lesson_status }, suspend_data: cmi.suspend_data }
         : { entry: 'resume', completion_status: cmi.completion_status, success_status: cmi.success_status, suspend_data: cmi.suspend_data };
-      const again = await newPage();
+      const again = await pageWithProblems(browser);
       await again.page.setViewport({ width: 1000, height: 15000 });
       await again.page.goto(`${origin}/lms.html?version=${version}&cmi=${encodeURIComponent(JSON.stringify(resume))}`);
       const resumedSco = await (await again.page.waitForSelector('iframe')).contentFrame();
