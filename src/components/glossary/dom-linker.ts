@@ -82,23 +82,25 @@ export interface LinkResult {
   linkedIds: string[];
 }
 
-function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.localName)) return true;
-  if (element.hasAttribute('data-no-glossary')) return true;
-  const role = element.getAttribute('role');
-  if (role && SKIPPED_ROLES.has(role)) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-}
-
-const isHeading = (element: Element) =>
-  HEADINGS.has(element.localName) || element.getAttribute('role') === 'heading';
-
-/** Does `element` start a section of its own (see the module comment)? */
-function isSection(element: Element): boolean {
-  if (SECTIONS.has(element.localName) || element.hasAttribute('hidden') || element.hasAttribute('popover')) return true;
-  const role = element.getAttribute('role');
-  return role !== null && SECTION_ROLES.has(role);
+/**
+ * What `element` is to the walk (see `collectPieces`). Its name decides
+ * most; its attributes are read only when it has any (most paragraphs have
+ * none, and an article has hundreds).
+ */
+function kindOf(element: Element): 'term' | 'heading' | 'skipped' | 'section' | 'content' {
+  if (isTerm(element)) return 'term';
+  const name = element.localName;
+  const attributed = element.hasAttributes();
+  const role = attributed ? element.getAttribute('role') : null;
+  if (HEADINGS.has(name) || role === 'heading') return 'heading';
+  if (SKIPPED.has(name)) return 'skipped';
+  if (attributed) {
+    if (element.hasAttribute('data-no-glossary') || (role && SKIPPED_ROLES.has(role))) return 'skipped';
+    const editable = element.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return 'skipped';
+    if (element.hasAttribute('hidden') || element.hasAttribute('popover') || (role && SECTION_ROLES.has(role))) return 'section';
+  }
+  return SECTIONS.has(name) ? 'section' : 'content';
 }
 
 /** Walks `root`'s light DOM once, in document order, into pieces for the matcher. */
@@ -119,8 +121,8 @@ export function collectPieces(root: Element, resolveTerm: ResolveTerm): { pieces
       }
       if (child.nodeType !== 1) continue;
       const element = child as Element;
-      const name = element.localName;
-      if (isTerm(element)) {
+      const kind = kindOf(element);
+      if (kind === 'term') {
         const id = resolveTerm(element);
         if (id) {
           pieces.push({ linked: id, section });
@@ -129,18 +131,18 @@ export function collectPieces(root: Element, resolveTerm: ResolveTerm): { pieces
         separated = true;
         continue;
       }
-      if (isHeading(element)) {
+      if (kind === 'heading') {
         section = nextSection++;
         separated = true;
         continue;
       }
-      if (isSkipped(element)) {
+      if (kind === 'skipped') {
         separated = true;
         continue;
       }
-      const inline = INLINE.has(name);
+      const inline = INLINE.has(element.localName);
       if (!inline) separated = true;
-      if (isSection(element)) {
+      if (kind === 'section') {
         const outer = section;
         section = nextSection++;
         visit(element);

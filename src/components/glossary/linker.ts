@@ -58,8 +58,16 @@ const isSpace = (code: number) =>
   code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
   code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
-/** 0: not yet known, 1: a word character (letter, digit, mark, `_`), 2: anything else. Filled lazily. */
+/**
+ * 0: not yet known, 1: a word character (letter, digit, mark, `_`), 2: anything else.
+ * ASCII and the typographic punctuation of General Punctuation (dashes, curly quotes, spaces) are filled
+ * here by hand; other characters are looked up the first time they are met. The lookup's regular
+ * expression costs more than a millisecond to compile (its Unicode classes), so English text
+ * mostly never compiles it.
+ */
 const wordTable = new Uint8Array(0x10000);
+for (let code = 0; code < 0x80; code++) wordTable[code] = /[A-Za-z0-9_]/.test(String.fromCharCode(code)) ? 1 : 2;
+wordTable.fill(2, 0x2000, 0x2070);
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 function isWord(code: number): boolean {
   let known = wordTable[code];
@@ -87,8 +95,12 @@ export function foldCase(text: string): string {
   return folded;
 }
 
-/** Word characters as `isWord` counts them (astral characters too), for regular expressions. */
-const WORD_CLASS = '[\\p{L}\\p{N}\\p{M}_\\u{10000}-\\u{10FFFF}]';
+/**
+ * What may come before a name that starts a word, in the candidates pattern: anything but an ASCII
+ * word character (the text is case-folded). It lets through more than `isWord` would (a name after
+ * "é"); `matchAt` turns those away. A Unicode class here would cost the pattern a millisecond to compile.
+ */
+const NOT_AFTER = '(?<![a-z0-9_])';
 const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 /** How many characters of each name the candidates pattern holds. */
 const CANDIDATE_LENGTH = 4;
@@ -103,16 +115,19 @@ function candidatesOf(keys: Iterable<string>): RegExp | undefined {
     let end = Math.min(key.length, CANDIDATE_LENGTH);
     const last = key.charCodeAt(end - 1);
     if (last >= 0xd800 && last <= 0xdbff) end++;
-    const prefix = key.slice(0, end).replace(SYNTAX, '\\$&').replace(/ /g, '\\s+');
-    (isWord(key.charCodeAt(0)) ? wordStart : otherStart).add(prefix);
+    (isWord(key.charCodeAt(0)) ? wordStart : otherStart).add(key.slice(0, end));
   }
-  const alternatives = [
-    ...(wordStart.size ? [`(?<!${WORD_CLASS})(?:${[...wordStart].join('|')})`] : []),
-    ...(otherStart.size ? [[...otherStart].join('|')] : []),
+  // Escaped in one go, not name by name: a glossary has hundreds. (Names hold no line breaks: spaces are collapsed.)
+  const alternatives = (prefixes: Set<string>) =>
+    [...prefixes].join('\n').replace(SYNTAX, '\\$&').replace(/ /g, '\\s+').replace(/\n/g, '|');
+  const patterns = [
+    ...(wordStart.size ? [`${NOT_AFTER}(?:${alternatives(wordStart)})`] : []),
+    ...(otherStart.size ? [alternatives(otherStart)] : []),
   ];
-  if (!alternatives.length) return undefined;
+  if (!patterns.length) return undefined;
   try {
-    return new RegExp(alternatives.join('|'), 'gu');
+    // Code units, not code points ('u'): a name is matched as it is spelled, and the scan never steps back into a pair.
+    return new RegExp(patterns.join('|'), 'g');
   } catch {
     return undefined;
   }
@@ -241,8 +256,7 @@ function scan(
     candidates.lastIndex = next;
     const found = candidates.exec(folded);
     if (!found) return;
-    // (In the middle of a surrogate pair the engine may step back: never go backwards.)
-    const i = Math.max(found.index, next);
+    const i = found.index;
     while (range < count && i >= ranges[range * 2 + 1]!) range++;
     if (range === count) return;
     if (i < ranges[range * 2]!) {
