@@ -58,6 +58,25 @@ function mediaFeatures() {
   };
 }
 
+/**
+ * `tap`: a touch screen tap at a point of the page, `executeServerCommand('tap', { x, y })`, through
+ * puppeteer's touch screen (DevTools touch events: Chromium makes the pointer events and the click of
+ * a real tap from them). @web/test-runner-commands has a mouse and a keyboard, no touch.
+ */
+function touchTap() {
+  return {
+    name: 'tap',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'tap') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`tap needs the Chrome launcher, not ${session.browser.type}`);
+      const { x, y } = payload ?? {};
+      if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error('tap takes { x, y }');
+      await session.browser.getPage(session.id).touchscreen.tap(x, y);
+      return true;
+    },
+  };
+}
+
 // FUZZ_MOUNT_ALL=1 (a CI step): the fuzz suite mounts every element on every document, not a sample.
 const fuzzMountAll = Boolean(process.env.FUZZ_MOUNT_ALL);
 
@@ -70,7 +89,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: fuzzMountAll ? 900_000 : 300_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mediaFeatures()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mediaFeatures(), touchTap()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement, html as litHtml } from 'lit';
 import { ContextProvider } from '@lit/context';
 import sinon from 'sinon';
@@ -460,6 +460,30 @@ describe('<lesson-glossary>', () => {
       } finally {
         fetches.restore();
       }
+    });
+
+    it('opens on a tap: the tap reaches the link, and its click lands on the term that took the link’s place', async () => {
+      const { el, links } = await article();
+      const events: unknown[] = [];
+      el.addEventListener('lesson-term', (event) => events.push(event.detail));
+      // Timers stand still, so the hover delay a tap's pointerover starts can never be what opens it: only the tap's click.
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+      try {
+        const [x, y] = center(links[2]!);
+        await executeServerCommand('tap', { x, y });
+        const [parallelism] = termsIn(el) as [LessonTerm];
+        expect(parallelism?.textContent, 'only the link tapped').to.equal('parallelism');
+        for (let frame = 0; frame < 30 && !parallelism.open; frame++) await new Promise(requestAnimationFrame);
+        expect(parallelism.open, 'opened by the tap’s click').to.equal(true);
+        await parallelism.updateComplete;
+        expect(isOpen(parallelism)).to.equal(true);
+        expect(shownTerm(parallelism)).to.equal('Parallelism');
+        expect(events).to.deep.equal([{ termId: 'parallelism', open: true }]);
+      } finally {
+        clock.restore();
+      }
+      await expect(el).to.be.accessible();
+      termsIn(el)[0]!.hide();
     });
 
     it('counts its links as links when it links again: late text does not link a term a section already links', async () => {
