@@ -56,6 +56,16 @@ describe('lesson-elements validate', () => {
     assert.equal(status, 1);
   });
 
+  test('every misspelt field is reported, not only the first of each object (the elements name that one)', () => {
+    const lesson = JSON.parse(readFileSync(join(root, valid), 'utf8'));
+    Object.assign(lesson.glossary[0], { colour: 'red', 'see also': 'x', colur: 'blue' });
+    const { status, stdout } = cli(['validate', '-'], { input: JSON.stringify(lesson) });
+    const unknown = stdout.split('\n').filter((line) => line.includes('unknown field')).map((line) => line.trim().split(': ')[0]);
+    assert.deepEqual(unknown, ['glossary[0].colour', 'glossary[0]["see also"]', 'glossary[0].colur']);
+    assert.match(stdout, /^INVALID <stdin> \(3 errors\)$/m);
+    assert.equal(status, 1);
+  });
+
   test('a file that is not JSON is reported with its line and column, exit 1', () => {
     const { status, stdout } = cli(['validate', notJson]);
     assert.match(stdout, new RegExp(`^INVALID ${notJson} \\(1 error\\)$`, 'm'));

@@ -3,6 +3,7 @@
  * browser (parseLessonText -> validateLesson), for authors and CI before publishing.
  */
 import { LessonLoadError, parseLessonText } from '../core/load.js';
+import { moreUnknownFieldErrors } from '../core/schema.js';
 import { EXIT, UsageError, dim, green, parseOptions, red, type CliIo, type Command, type ExitCode } from './command.js';
 
 /** One problem in a file, located by JSON path (schema errors) or line and column (JSON syntax errors). */
@@ -69,10 +70,10 @@ export function checkLessonText(file: string, text: string): FileReport {
     return { file, status: 'valid', lessonId: lesson.id, errors: [] };
   } catch (error) {
     if (!(error instanceof LessonLoadError)) throw error;
-    const errors =
-      error.detail.kind === 'parse'
-        ? error.detail.messages.map((message) => locateSyntaxError(message, json))
-        : error.detail.messages.map(splitMessage);
+    const { kind, messages } = error.detail;
+    if (kind === 'parse') return { file, status: 'invalid', errors: messages.map((message) => locateSyntaxError(message, json)) };
+    // Every misspelt field at once: the elements name only the first of each object.
+    const errors = [...messages, ...(kind === 'invalid' ? moreUnknownFieldErrors(JSON.parse(json)) : [])].map(splitMessage);
     return { file, status: 'invalid', errors };
   }
 }

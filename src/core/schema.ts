@@ -209,12 +209,17 @@ export type LessonLink = v.InferOutput<typeof Link>;
 
 export type ValidationResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
 
-/** `["dialogues", 0, "lines", 3]` -> `dialogues[0].lines[3]` */
+/**
+ * `["dialogues", 0, "lines", 3]` -> `dialogues[0].lines[3]`. A key that is not
+ * a plain name (a typo with a space or a dot in it) is quoted, so the path
+ * stays readable and unambiguous: `glossary[0]["tit le"]`.
+ */
 export function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key),
-    '',
-  ) || '(lesson)';
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${out}[${JSON.stringify(key)}]`;
+    return out ? `${out}.${key}` : key;
+  }, '') || '(lesson)';
 }
 
 function issuePath(issue: v.BaseIssue<unknown>): (string | number)[] {
@@ -277,11 +282,56 @@ function crossReferenceErrors(lesson: Raw): string[] {
   return errors;
 }
 
+const isUnknownField = (issue: v.BaseIssue<unknown>) => issue.type === 'strict_object' && issue.expected === 'never';
+const UNKNOWN_FIELD = 'unknown field (check its spelling; see docs/lesson-format.md)';
+
+/** What `unknownFieldsAfterFirst` reads of a schema (valibot's own shapes). */
+interface SchemaShape {
+  type: string;
+  entries?: Record<string, SchemaShape>;
+  item?: SchemaShape;
+  wrapped?: SchemaShape;
+  pipe?: SchemaShape[];
+  options?: SchemaShape[];
+  key?: string;
+  literal?: unknown;
+}
+
+/** `schema` without its optional wrapper and pipe, the variant option `value` takes. */
+function bare(schema: SchemaShape | undefined, value: unknown): SchemaShape | undefined {
+  while (schema?.wrapped || schema?.pipe) schema = schema.wrapped ?? schema.pipe![0];
+  if (schema?.type !== 'variant') return schema;
+  const kind = (value as Raw | undefined)?.[schema.key!];
+  return schema.options!.find((option) => option.entries?.[schema.key!]?.literal === kind);
+}
+
+/**
+ * Every unknown field of the object an unknown-field issue is about, after
+ * the one it names: valibot stops at the first of each object. (At most 20
+ * more per object, then how many are left.)
+ */
+function unknownFieldsAfterFirst(issue: v.BaseIssue<unknown>, data: unknown): string[] {
+  const path = issuePath(issue);
+  const at = path.slice(0, -1);
+  let schema = bare(LessonSchema as unknown as SchemaShape, data);
+  let value = data;
+  for (const key of at) {
+    value = (value as Raw)[key];
+    schema = bare(schema?.type === 'array' ? schema.item : schema?.entries?.[key], value);
+  }
+  const known = schema?.entries;
+  if (!known || typeof value !== 'object' || value === null) return [];
+  const unknown = Object.keys(value).filter((key) => !Object.hasOwn(known, key) && key !== path.at(-1));
+  const messages = unknown.slice(0, 20).map((key) => `${formatPath([...at, key])}: ${UNKNOWN_FIELD}`);
+  if (unknown.length > 20) messages.push(`${formatPath(at)}: ${unknown.length - 20} more unknown fields`);
+  return messages;
+}
+
 /** An author-friendly message for one valibot issue. */
 function issueMessage(issue: v.BaseIssue<unknown>): string {
   const path = formatPath(issuePath(issue));
-  if (issue.type === 'strict_object' && issue.expected === 'never') {
-    return `${path}: unknown field (check its spelling; see docs/lesson-format.md)`;
+  if (isUnknownField(issue)) {
+    return `${path}: ${UNKNOWN_FIELD}`;
   }
   if (issue.type === 'strict_object' && issue.received === 'undefined' && issue.expected?.startsWith('"')) {
     return `${path}: required field is missing`;
@@ -298,6 +348,17 @@ export function validateLesson(data: unknown): ValidationResult {
   const result = v.safeParse(LessonSchema, data, { abortEarly: false });
   const errors = [...(result.success ? [] : result.issues.map(issueMessage)), ...crossReferenceErrors(data as Raw)];
   return result.success && !errors.length ? { ok: true, lesson: result.output } : { ok: false, errors };
+}
+
+/**
+ * For authoring tools (the CLI's `validate`): the unknown fields that
+ * `validateLesson` leaves out, every one after the first of each object
+ * (valibot stops at that one). Readers' pages do not carry this code: an
+ * element shows what `validateLesson` finds.
+ */
+export function moreUnknownFieldErrors(data: unknown): string[] {
+  const result = v.safeParse(LessonSchema, data, { abortEarly: false });
+  return result.success ? [] : result.issues.filter(isUnknownField).flatMap((issue) => unknownFieldsAfterFirst(issue, data));
 }
 
 /** The stable id of a dialogue line: its own, or one derived from its position. */

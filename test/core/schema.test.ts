@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatPath, validateLesson } from '../../src/core/schema.js';
+import { formatPath, moreUnknownFieldErrors, validateLesson } from '../../src/core/schema.js';
 import { miniLesson } from '../fixtures/mini-lesson.js';
 
 describe('validateLesson', () => {
@@ -45,6 +45,10 @@ describe('validateLesson', () => {
   it('formats paths', () => {
     expect(formatPath(['dialogues', 0, 'lines', 3, 'speaker'])).to.equal('dialogues[0].lines[3].speaker');
     expect(formatPath([])).to.equal('(lesson)');
+    // A key that is not a plain name is quoted: a path must say where, even for a typo.
+    expect(formatPath(['glossary', 0, 'tit le'])).to.equal('glossary[0]["tit le"]');
+    expect(formatPath(['glossary', 0, 'a.b', '"x"'])).to.equal('glossary[0]["a.b"]["\\"x\\""]');
+    expect(formatPath(['odd key'])).to.equal('["odd key"]');
   });
 });
 
@@ -68,6 +72,32 @@ describe('validateLesson messages for authors', () => {
     if (result.ok) throw new Error('expected errors');
     expect(result.errors).to.include('glossary[0].definition: required field is missing');
     expect(result.errors.some((e) => e.startsWith('glossary[0].colour: unknown field'))).to.be.true;
+    // valibot names the first unknown field of each object (odd keys quoted); authoring tools add the rest.
+    const entry = (lesson.glossary as Record<string, unknown>[])[0]!;
+    Object.assign(entry, { 'see also': 'x', colur: 'blue' });
+    (lesson as Record<string, unknown>).auther = 'me';
+    const again = validateLesson(lesson);
+    if (again.ok) throw new Error('expected errors');
+    const unknownIn = (errors: string[]) => errors.filter((e) => e.includes('unknown field')).map((e) => e.slice(0, e.indexOf(':')));
+    expect(unknownIn(again.errors)).to.have.members(['glossary[0].colour', 'auther']);
+    expect(unknownIn(moreUnknownFieldErrors(lesson))).to.have.members(['glossary[0]["see also"]', 'glossary[0].colur']);
+  });
+
+  it('lists every unknown field for authors, in any shape of object, twenty at most per object', () => {
+    expect(moreUnknownFieldErrors(miniLesson())).to.deep.equal([]);
+    const flooded = miniLesson() as unknown as Record<string, unknown>;
+    // A memory aid: one shape per kind.
+    const aid = (flooded.memoryAids as Record<string, unknown>[])[0]!;
+    Object.assign(aid, Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`field${i}`, i])));
+    const first = validateLesson(flooded);
+    if (first.ok) throw new Error('expected errors');
+    expect(first.errors).to.deep.equal(['memoryAids[0].field0: unknown field (check its spelling; see docs/lesson-format.md)']);
+    const more = moreUnknownFieldErrors(flooded);
+    expect(more).to.have.length(21);
+    expect(more[0]).to.equal('memoryAids[0].field1: unknown field (check its spelling; see docs/lesson-format.md)');
+    expect(more[20]).to.equal('memoryAids[0]: 979 more unknown fields');
+    // Data that is not a lesson's shape at all: nothing to add, no error thrown.
+    for (const odd of [null, 3, [], { dialogues: 'x' }, { dialogues: [{ lines: 5, zz: 1 }] }]) expect(() => moreUnknownFieldErrors(odd)).to.not.throw();
   });
 
   it('refuses a document that is not an object', () => {
