@@ -89,6 +89,19 @@ describe('<lesson-view>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('resolves relative links in lesson text against the lesson file too, and keeps #links in the page', async () => {
+    const el = document.createElement('lesson-view');
+    el.store = new MemoryProgressStore();
+    el.setAttribute('sections', 'key-concepts');
+    el.src = '/test/fixtures/nested/lesson.json';
+    document.body.append(el);
+    await waitUntil(() => el.loadState === 'ready', 'lesson did not load', { timeout: 5000 });
+    await el.updateComplete;
+    const hrefs = [...root(el).querySelectorAll('#key-concepts a[part~="link"]')].map((a) => a.getAttribute('href'));
+    expect(hrefs).to.deep.equal([`${location.origin}/test/fixtures/nested/notes.html`, 'https://docs.python.org/', '#glossary']);
+    await expect(el).to.be.accessible();
+  });
+
   it('starts headings at the configured level', async () => {
     const el = await mount('heading-level="3" sections="summaries,key-concepts"');
     const levels = headings(el);

@@ -188,7 +188,7 @@ export abstract class LessonElement extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
-  /** Resolves a lesson-relative URL (audio, images) against the lesson file. */
+  /** Resolves a lesson-relative URL (audio, images, links) against the lesson file. */
   protected resolveUrl(url: string): string {
     // A lesson loaded from a data: or blob: URL is no base for relative URLs (new URL() throws): the page is.
     for (const base of [this.baseUrl, document.baseURI]) {
@@ -199,6 +199,15 @@ export abstract class LessonElement extends LitElement {
       }
     }
     return url;
+  }
+
+  /**
+   * `url` resolved against the lesson file of `host` when it is a lesson
+   * element, as written otherwise (see rich-text.ts: links in lesson text).
+   * @internal
+   */
+  static resolveUrlOf(host: unknown, url: string): string {
+    return host instanceof LessonElement ? host.resolveUrl(url) : url;
   }
 
   protected get progressStore(): ProgressStore {

@@ -3,9 +3,12 @@
  *
  * Supported: *emphasis*, **strong**, `code`, [text](url). Everything else,
  * raw HTML included, is text: Lit escapes it, nothing is parsed as HTML.
- * Links keep their href only when it is http(s), mailto or relative.
+ * Links keep their href only when it is http(s), mailto or relative; a
+ * relative one leads where the lesson file says (see `lessonHref`).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type AttributePart, type TemplateResult } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
+import { LessonElement } from './lesson-element.js';
 import { SAFE_URL, type Blocks } from './schema.js';
 
 export type InlineNode =
@@ -40,6 +43,23 @@ export function parseInline(source: string): InlineNode[] {
 /** Is this URL safe to put in an href or src? */
 export const isSafeUrl = (url: string): boolean => SAFE_URL.test(url.trim());
 
+/**
+ * A link's href. A relative URL resolves against the lesson file of the
+ * element rendering it, as the lesson's images, audio and reference links do:
+ * a lesson fetched from `/lessons/` links to its neighbours there, whatever
+ * page shows it. `#id` stays a link within the page.
+ */
+class LessonHref extends Directive {
+  render(href: string): string {
+    return href;
+  }
+
+  override update(part: AttributePart, [href]: [string]): string {
+    return href.startsWith('#') ? href : LessonElement.resolveUrlOf(part.options?.host, href);
+  }
+}
+const lessonHref = directive(LessonHref);
+
 function renderNodes(nodes: InlineNode[]): unknown[] {
   return nodes.map((node) => {
     switch (node.type) {
@@ -53,7 +73,7 @@ function renderNodes(nodes: InlineNode[]): unknown[] {
         return html`<strong>${renderNodes(node.children)}</strong>`;
       case 'link':
         return isSafeUrl(node.href)
-          ? html`<a href=${node.href} part="link">${renderNodes(node.children)}</a>`
+          ? html`<a href=${lessonHref(node.href)} part="link">${renderNodes(node.children)}</a>`
           : renderNodes(node.children);
     }
   });
