@@ -76,27 +76,27 @@ describe('<lesson-view>', () => {
     expect(toc).to.deep.equal(['#flashcards', '#dialogues']);
   });
 
-  it('resolves relative reference links against the lesson file, not the page', async () => {
+  /** The view of a lesson in a folder of its own (test/fixtures/nested/), showing `sections`. */
+  async function nestedLesson(sections: string) {
     const el = document.createElement('lesson-view');
     el.store = new MemoryProgressStore();
-    el.setAttribute('sections', 'links');
+    el.setAttribute('sections', sections);
     el.src = '/test/fixtures/nested/lesson.json';
     document.body.append(el);
     await waitUntil(() => el.loadState === 'ready', 'lesson did not load', { timeout: 5000 });
     await el.updateComplete;
+    return el;
+  }
+
+  it('resolves relative reference links against the lesson file, not the page', async () => {
+    const el = await nestedLesson('links');
     const hrefs = [...root(el).querySelectorAll('.links a')].map((a) => a.getAttribute('href'));
     expect(hrefs).to.deep.equal([`${location.origin}/test/fixtures/nested/notes.html`, 'https://docs.python.org/', 'mailto:team@example.org']);
     await expect(el).to.be.accessible();
   });
 
   it('resolves relative links in lesson text against the lesson file too, and keeps #links in the page', async () => {
-    const el = document.createElement('lesson-view');
-    el.store = new MemoryProgressStore();
-    el.setAttribute('sections', 'key-concepts');
-    el.src = '/test/fixtures/nested/lesson.json';
-    document.body.append(el);
-    await waitUntil(() => el.loadState === 'ready', 'lesson did not load', { timeout: 5000 });
-    await el.updateComplete;
+    const el = await nestedLesson('key-concepts');
     const hrefs = [...root(el).querySelectorAll('#key-concepts a[part~="link"]')].map((a) => a.getAttribute('href'));
     expect(hrefs).to.deep.equal([`${location.origin}/test/fixtures/nested/notes.html`, 'https://docs.python.org/', '#glossary']);
     await expect(el).to.be.accessible();
