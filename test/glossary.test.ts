@@ -114,6 +114,8 @@ describe('<lesson-glossary>', () => {
         <section><textarea>concurrency</textarea></section>
         <section><select><option>concurrency</option></select></section>
         <section><p data-no-glossary>Not here: <em>concurrency</em>.</p></section>
+        <section><div contenteditable><p>concurrency</p></div><div contenteditable="plaintext-only">concurrency</div></section>
+        <section><span role="button" tabindex="0">concurrency</span> <span role="textbox">concurrency</span></section>
         <section><p>Mine: <lesson-term term="concurrency">concurrency</lesson-term>, and concurrency again.</p></section>
         <section id="control"><p>But here: concurrency.</p></section>
       </lesson-glossary>`);
@@ -138,10 +140,15 @@ describe('<lesson-glossary>', () => {
         </section>
         <p id="e">After the section, still the second part: concurrency.</p>
         <article><p id="f">An article: concurrency.</p></article>
+        <p id="g">Still the second part: concurrency.</p>
+        <div popover id="h"><p>A popover is a section of its own: concurrency.</p></div>
+        <div role="heading" aria-level="2">Third part</div>
+        <p id="i">A heading by role starts a section too: concurrency.</p>
+        <div contenteditable="false"><p id="j">Not editable, so linked: parallelism</p></div>
       </lesson-glossary>`);
       await ready(el);
       const linkedIn = (id: string) => linked(el.querySelector(`#${id}`)!).length;
-      expect(['a', 'b', 'c', 'd', 'e', 'f'].map(linkedIn)).to.deep.equal([1, 1, 1, 0, 0, 1]);
+      expect(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map(linkedIn)).to.deep.equal([1, 1, 1, 0, 0, 1, 0, 1, 1, 1]);
     });
 
     it('links each tab panel and hidden part on its own: hidden text never takes the links of the text read', async () => {
