@@ -66,6 +66,16 @@ describe('lesson-elements validate', () => {
     assert.equal(status, 1);
   });
 
+  test('--json splits each error into its path and message, also when a quoted key holds ": "', () => {
+    const lesson = JSON.parse(readFileSync(join(root, valid), 'utf8'));
+    lesson.glossary[0]['note: draft'] = 'x';
+    const { stdout } = cli(['validate', '--json', '-'], { input: JSON.stringify(lesson) });
+    const [report] = JSON.parse(stdout).files;
+    assert.deepEqual(report.errors, [
+      { path: 'glossary[0]["note: draft"]', message: 'unknown field (check its spelling; see docs/lesson-format.md)' },
+    ]);
+  });
+
   test('a file that is not JSON is reported with its line and column, exit 1', () => {
     const { status, stdout } = cli(['validate', notJson]);
     assert.match(stdout, new RegExp(`^INVALID ${notJson} \\(1 error\\)$`, 'm'));

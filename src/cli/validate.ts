@@ -45,10 +45,15 @@ Examples:
   lesson-elements validate lessons/*.json
   lesson-elements validate --json lesson.json > report.json`;
 
+/** A path as `formatPath` writes it: names, `[n]` and quoted keys (which may hold ": "), or `(lesson)`. */
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+const INDEX = String.raw`\[(?:\d+|"(?:[^"\\]|\\.)*")\]`;
+const PATH_PREFIX = new RegExp(String.raw`^(\(lesson\)|(?:${NAME}|${INDEX})(?:\.${NAME}|${INDEX})*): `);
+
 /** `"dialogues[0].speaker: Expected …"` -> path and message (the validator's messages start with the path). */
 function splitMessage(text: string): FileError {
-  const at = text.indexOf(': ');
-  return at > 0 ? { path: text.slice(0, at), message: text.slice(at + 2) } : { path: '', message: text };
+  const path = PATH_PREFIX.exec(text)?.[1];
+  return path ? { path, message: text.slice(path.length + 2) } : { path: '', message: text };
 }
 
 /** Turns `… in JSON at position 62` into a line and column a person can find in an editor. */
