@@ -104,8 +104,10 @@ function cdnBuild(input) {
       entryFileNames: '[name].js',
       chunkFileNames: chunkFileName,
       // Lit's directives would each become a tiny shared chunk (one more request for a few
-      // hundred bytes): fold chunks under 5 kB into a chunk that is loaded anyway.
-      experimentalMinChunkSize: 5_000,
+      // hundred bytes): fold chunks under 2.5 kB into a chunk that is loaded anyway. Not more:
+      // at 5 kB this also folded code that is lazy on purpose (the flashcards' scheduler, the
+      // dialogue's speech) into what every element loads up front.
+      experimentalMinChunkSize: 2_500,
       sourcemap: true,
       plugins: [terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: 'some' } })],
     },

@@ -99,12 +99,23 @@ for (const entry of entries) {
         failures.push(`${pkg} is in the initial load of ${name(entry)} (in ${name(file)}): load it with import()`);
       }
     }
+  }
+  // Lazy chunks, and the lazy chunks those import in turn (ts-fsrs behind the flashcards' scheduler).
+  const reached = new Set(initial);
+  const pending = [...initial];
+  while (pending.length) {
+    const file = pending.pop();
     for (const target of info(file).dynamicImports) {
       const extra = [...closure(target)].filter((dependency) => !initial.has(dependency));
       const seen = lazy.get(target) ?? { files: new Set(), loadedBy: new Set() };
       extra.forEach((dependency) => seen.files.add(dependency));
       seen.loadedBy.add(name(entry));
       lazy.set(target, seen);
+      for (const dependency of extra) {
+        if (reached.has(dependency)) continue;
+        reached.add(dependency);
+        pending.push(dependency);
+      }
     }
   }
 }
