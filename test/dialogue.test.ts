@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { LessonDialogue } from '../src/components/dialogue/dialogue.js';
+import { LessonDialogue, speechLoader } from '../src/components/dialogue/dialogue.js';
 import { autoAdvanceDelay } from '../src/components/dialogue/pacing.js';
 import type { LessonLineEvent, LessonProgressEvent } from '../src/core/events.js';
 import { clearLessonCache } from '../src/core/load.js';
@@ -811,6 +811,37 @@ describe('<lesson-dialogue>', () => {
       } finally {
         if (descriptor) Object.defineProperty(window, 'speechSynthesis', descriptor);
         else delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+      }
+    });
+    it('loads its speech code only to read aloud, says so when that fails, and tries again on the next press', async () => {
+      const load = sinon.spy(speechLoader, 'load');
+      try {
+        const plain = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue .lesson=${talk()}></lesson-dialogue>`));
+        expect(plain.loadState).to.equal('ready');
+        expect(load.called, 'no speech code without the speech attribute').to.equal(false);
+      } finally {
+        load.restore();
+      }
+      const failing = sinon.stub(speechLoader, 'load').rejects(new Error('offline'));
+      const logged = sinon.stub(console, 'error');
+      try {
+        const synth = new FakeSynth([voice('Alex', 'en-US')]);
+        const el = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue speech .synthesis=${synth} .lesson=${talk()}></lesson-dialogue>`));
+        await waitUntil(() => part(el, 'status'), 'the reason shows');
+        logged.restore();
+        expect(part(el, 'status').textContent).to.equal('Reading aloud could not be loaded. Check the connection, then press Listen again.');
+        expect(logged.firstCall.args[1]).to.have.property('message', 'offline');
+        expect(part(el, 'listen-button').getAttribute('aria-disabled'), 'a press tries again').to.equal(null);
+        await expect(el).to.be.accessible();
+        failing.restore();
+        // The next press loads it and reads.
+        el.play();
+        await waitUntil(() => synth.spoken.length === 1, 'reads once its code loads');
+        expect(el.playing).to.equal('speech');
+        el.pause();
+      } finally {
+        failing.restore();
+        logged.restore();
       }
     });
   });

@@ -24,12 +24,22 @@ import { timingsFromLines } from './cues.js';
 import { styles } from './dialogue.styles.js';
 import { icons } from './icons.js';
 import { AutoAdvance, autoAdvanceDelay, clampRate, formatTime, RATES } from './pacing.js';
-import { assignVoices, loadVoices, SpeechQueue, type SpeechSynthesisLike, type UtteranceLike, type VoiceLike } from './speech.js';
+import type * as speechModule from './speech.js';
+import type { SpeechQueue, SpeechSynthesisLike, UtteranceLike, VoiceLike } from './speech.js';
 import { cachedIntl } from '../../core/intl.js';
 import './strings.js';
 import { findMatches, initials, matchesQuery, transcriptFileName, transcriptText } from './transcript.js';
 
 export type DialogueMode = 'read' | 'step' | 'think';
+
+/**
+ * How the dialogue loads its speech code: with `import()`, so bundlers put it
+ * in a chunk of its own that only pages reading aloud (`speech`) download. An
+ * object, so tests can stand in a failing load.
+ */
+export const speechLoader = {
+  load: (): Promise<typeof speechModule> => import('./speech.js'),
+};
 
 /** A speech engine: `window.speechSynthesis`, or a stand-in that may also make its own utterances. */
 export type SpeechEngine = SpeechSynthesisLike & { createUtterance?: (text: string) => UtteranceLike };
@@ -37,7 +47,8 @@ export type SpeechEngine = SpeechSynthesisLike & { createUtterance?: (text: stri
 /** Who moved the current line: it decides what else follows (seeking, announcing, scrolling). */
 type Origin = 'user' | 'auto' | PlaybackSource;
 
-type SpeechStatus = 'idle' | 'checking' | 'ready' | 'no-voices' | 'unsupported' | 'failed';
+/** `not-loaded`: the speech code could not be downloaded (see `speechLoader`); the next press tries again. */
+type SpeechStatus = 'idle' | 'checking' | 'ready' | 'no-voices' | 'unsupported' | 'failed' | 'not-loaded';
 
 /** What a speaker looks like: worked out once per speaker, shared by their lines. */
 interface SpeakerLook {
@@ -242,6 +253,8 @@ export class LessonDialogue extends LessonElement {
   });
   private readonly autoAdvance = new AutoAdvance(() => this.autoStep());
   private speechQueue: SpeechQueue | undefined;
+  /** The speech code, once loaded (see `speechLoader`). */
+  private speechCode: typeof speechModule | undefined;
   private voices: VoiceLike[] = [];
   private scrollTarget: { index: number; page: boolean } | undefined;
   private focusLine: number | undefined;
@@ -577,7 +590,15 @@ export class LessonDialogue extends LessonElement {
       return this.voices.length > 0;
     }
     this.speechStatus = 'checking';
-    this.voices = await loadVoices(engine);
+    try {
+      this.speechCode ??= await this.whileLoading(speechLoader.load());
+    } catch (error) {
+      // Offline, or a blocked chunk: Listen says so, and the next press tries again.
+      console.error(`<${this.localName}>: the code that reads aloud could not be loaded`, error);
+      this.speechStatus = 'not-loaded';
+      return false;
+    }
+    this.voices = await this.speechCode.loadVoices(engine);
     this.speechStatus = this.voices.length ? 'ready' : 'no-voices';
     return this.voices.length > 0;
   }
@@ -586,10 +607,11 @@ export class LessonDialogue extends LessonElement {
     const engine = this.engine;
     const section = this.section;
     if (!section || !this.data || this.speechStatus === 'checking') return;
-    if (!(await this.checkVoices()) || !engine) {
+    if (!(await this.checkVoices()) || !engine || !this.speechCode) {
       this.announce(this.speechUnavailableText());
       return;
     }
+    const { SpeechQueue, assignVoices } = this.speechCode;
     const lesson = this.data;
     const createUtterance =
       engine.createUtterance?.bind(engine) ?? ((text: string) => new SpeechSynthesisUtterance(text) as unknown as UtteranceLike);
@@ -621,6 +643,7 @@ export class LessonDialogue extends LessonElement {
     if (this.speechStatus === 'unsupported') return this.t('dialogueSpeechUnsupported');
     if (this.speechStatus === 'no-voices') return this.t('dialogueSpeechNoVoices');
     if (this.speechStatus === 'failed') return this.t('dialogueSpeechFailed', { error: this.speechError });
+    if (this.speechStatus === 'not-loaded') return this.t('dialogueSpeechNotLoaded');
     return '';
   }
 

@@ -39,6 +39,7 @@ export const dialogueStrings = {
   dialogueSpeechUnsupported: 'Listening is not available: this browser cannot read text aloud.',
   dialogueSpeechNoVoices: 'Listening is not available: this browser has no text-to-speech voices installed.',
   dialogueSpeechFailed: 'Reading aloud stopped because of an error ({error}).',
+  dialogueSpeechNotLoaded: 'Reading aloud could not be loaded. Check the connection, then press Listen again.',
   dialoguePlayer: 'Playback',
   dialogueSeek: 'Position',
   dialogueTime: '{elapsed} of {total}',

@@ -62,6 +62,7 @@ export const es: UiStrings = {
   dialogueSpeechUnsupported: 'No se puede escuchar: este navegador no puede leer texto en voz alta.',
   dialogueSpeechNoVoices: 'No se puede escuchar: este navegador no tiene voces de texto a voz instaladas.',
   dialogueSpeechFailed: 'La lectura en voz alta se detuvo por un error ({error}).',
+  dialogueSpeechNotLoaded: 'No se pudo cargar la lectura en voz alta. Comprueba la conexión y vuelve a pulsar Escuchar.',
   dialoguePlayer: 'Reproducción',
   dialogueSeek: 'Posición',
   dialogueTime: '{elapsed} de {total}',
