@@ -8,6 +8,7 @@
  * that term will.
  */
 import { css } from 'lit';
+import { adoptSheet } from '../../core/lazy-styles.js';
 import { isLink } from './dom-linker.js';
 import { LessonTerm } from './term.js';
 import { termHighlight, termLook } from './term.styles.js';
@@ -41,26 +42,12 @@ export const linkStyles = css`
   }
 `;
 
-const styledRoots = new WeakSet<Node>();
-
 /**
  * Adds the look of links to `root` (the document or shadow root the glossary
  * is in), once. False where that is not possible (a document of another
  * window cannot adopt this window's sheet): link `<lesson-term>`s there.
  */
-export function styleLinks(root: Node): boolean {
-  if (styledRoots.has(root)) return true;
-  const sheet = linkStyles.styleSheet;
-  if (!sheet || !('adoptedStyleSheets' in root)) return false;
-  const scope = root as Document | ShadowRoot;
-  try {
-    scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
-  } catch {
-    return false;
-  }
-  styledRoots.add(root);
-  return true;
-}
+export const styleLinks = (root: Node): boolean => adoptSheet(root, linkStyles.styleSheet);
 
 /** Where links cannot be styled: a `<lesson-term term="id">` for each occurrence straight away. */
 export function createTerm(doc: Document, id: string): Element {
