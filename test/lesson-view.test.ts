@@ -88,10 +88,10 @@ describe('<lesson-view>', () => {
     return el;
   }
 
-  it('resolves relative reference links against the lesson file, not the page', async () => {
+  it('resolves relative reference links against the lesson file, not the page, and keeps #links in the page', async () => {
     const el = await nestedLesson('links');
     const hrefs = [...root(el).querySelectorAll('.links a')].map((a) => a.getAttribute('href'));
-    expect(hrefs).to.deep.equal([`${location.origin}/test/fixtures/nested/notes.html`, 'https://docs.python.org/', 'mailto:team@example.org']);
+    expect(hrefs).to.deep.equal([`${location.origin}/test/fixtures/nested/notes.html`, 'https://docs.python.org/', 'mailto:team@example.org', '#glossary']);
     await expect(el).to.be.accessible();
   });
 

@@ -188,8 +188,9 @@ export abstract class LessonElement extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
-  /** Resolves a lesson-relative URL (audio, images, links) against the lesson file. */
+  /** Resolves a lesson-relative URL (audio, images, links) against the lesson file; `#id` stays a place in the page. */
   protected resolveUrl(url: string): string {
+    if (url.startsWith('#')) return url;
     // A lesson loaded from a data: or blob: URL is no base for relative URLs (new URL() throws): the page is.
     for (const base of [this.baseUrl, document.baseURI]) {
       try {
