@@ -3,7 +3,7 @@
  * browser (parseLessonText -> validateLesson), for authors and CI before publishing.
  */
 import { LessonLoadError, parseLessonText } from '../core/load.js';
-import { moreUnknownFieldErrors } from '../core/schema.js';
+import { moreUnknownFieldErrors, splitErrorMessage } from '../core/schema.js';
 import { EXIT, UsageError, dim, green, parseOptions, red, type CliIo, type Command, type ExitCode } from './command.js';
 
 /** One problem in a file, located by JSON path (schema errors) or line and column (JSON syntax errors). */
@@ -45,17 +45,6 @@ Examples:
   lesson-elements validate lessons/*.json
   lesson-elements validate --json lesson.json > report.json`;
 
-/** A path as `formatPath` writes it: names, `[n]` and quoted keys (which may hold ": "), or `(lesson)`. */
-const NAME = String.raw`[A-Za-z_$][\w$]*`;
-const INDEX = String.raw`\[(?:\d+|"(?:[^"\\]|\\.)*")\]`;
-const PATH_PREFIX = new RegExp(String.raw`^(\(lesson\)|(?:${NAME}|${INDEX})(?:\.${NAME}|${INDEX})*): `);
-
-/** `"dialogues[0].speaker: Expected …"` -> path and message (the validator's messages start with the path). */
-function splitMessage(text: string): FileError {
-  const path = PATH_PREFIX.exec(text)?.[1];
-  return path ? { path, message: text.slice(path.length + 2) } : { path: '', message: text };
-}
-
 /** Turns `… in JSON at position 62` into a line and column a person can find in an editor. */
 function locateSyntaxError(message: string, text: string): FileError {
   const match = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
@@ -78,7 +67,7 @@ export function checkLessonText(file: string, text: string): FileReport {
     const { kind, messages } = error.detail;
     if (kind === 'parse') return { file, status: 'invalid', errors: messages.map((message) => locateSyntaxError(message, json)) };
     // Every misspelt field at once: the elements name only the first of each object.
-    const errors = [...messages, ...(kind === 'invalid' ? moreUnknownFieldErrors(JSON.parse(json)) : [])].map(splitMessage);
+    const errors = [...messages, ...(kind === 'invalid' ? moreUnknownFieldErrors(JSON.parse(json)) : [])].map(splitErrorMessage);
     return { file, status: 'invalid', errors };
   }
 }

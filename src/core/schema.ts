@@ -209,6 +209,10 @@ export type LessonLink = v.InferOutput<typeof Link>;
 
 export type ValidationResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
 
+/** A key written as it is in a path (`dialogues`); any other key is quoted (`["see also"]`). */
+const PLAIN_KEY = String.raw`[A-Za-z_$][\w$]*`;
+const isPlainKey = new RegExp(`^${PLAIN_KEY}$`);
+
 /**
  * `["dialogues", 0, "lines", 3]` -> `dialogues[0].lines[3]`. A key that is not
  * a plain name (a typo with a space or a dot in it) is quoted, so the path
@@ -217,9 +221,21 @@ export type ValidationResult = { ok: true; lesson: Lesson } | { ok: false; error
 export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === 'number') return `${out}[${key}]`;
-    if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${out}[${JSON.stringify(key)}]`;
+    if (!isPlainKey.test(key)) return `${out}[${JSON.stringify(key)}]`;
     return out ? `${out}.${key}` : key;
   }, '') || '(lesson)';
+}
+
+/** The path that starts an error message, as `formatPath` writes it (a quoted key may hold ": "). */
+const INDEX_OR_QUOTED_KEY = String.raw`\[(?:\d+|"(?:[^"\\]|\\.)*")\]`;
+const MESSAGE_PATH = new RegExp(
+  String.raw`^(\(lesson\)|(?:${PLAIN_KEY}|${INDEX_OR_QUOTED_KEY})(?:\.${PLAIN_KEY}|${INDEX_OR_QUOTED_KEY})*): `,
+);
+
+/** `"dialogues[0].speaker: Expected …"` -> its path and the rest; no path when the message has none. */
+export function splitErrorMessage(message: string): { path: string; message: string } {
+  const path = MESSAGE_PATH.exec(message)?.[1];
+  return path ? { path, message: message.slice(path.length + 2) } : { path: '', message };
 }
 
 function issuePath(issue: v.BaseIssue<unknown>): (string | number)[] {

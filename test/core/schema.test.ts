@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatPath, moreUnknownFieldErrors, validateLesson } from '../../src/core/schema.js';
+import { formatPath, moreUnknownFieldErrors, splitErrorMessage, validateLesson } from '../../src/core/schema.js';
 import { miniLesson } from '../fixtures/mini-lesson.js';
 
 describe('validateLesson', () => {
@@ -49,6 +49,11 @@ describe('validateLesson', () => {
     expect(formatPath(['glossary', 0, 'tit le'])).to.equal('glossary[0]["tit le"]');
     expect(formatPath(['glossary', 0, 'a.b', '"x"'])).to.equal('glossary[0]["a.b"]["\\"x\\""]');
     expect(formatPath(['odd key'])).to.equal('["odd key"]');
+    // Read back from a message, also when a quoted key holds ": ".
+    for (const path of [['dialogues', 0, 'lines', 3, 'speaker'], [], ['glossary', 0, 'note: draft'], ['a', 'b"c', 2]]) {
+      expect(splitErrorMessage(`${formatPath(path)}: Expected a: b`)).to.deep.equal({ path: formatPath(path), message: 'Expected a: b' });
+    }
+    expect(splitErrorMessage('The lesson is 4.4 MB; the limit is 4 MB')).to.deep.equal({ path: '', message: 'The lesson is 4.4 MB; the limit is 4 MB' });
   });
 });
 
