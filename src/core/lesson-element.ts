@@ -188,9 +188,8 @@ export abstract class LessonElement extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
-  /** Resolves a lesson-relative URL (audio, images, links) against the lesson file; `#id` stays a place in the page. */
+  /** Resolves a lesson-relative URL (audio, images) against the lesson file: always an absolute URL. */
   protected resolveUrl(url: string): string {
-    if (url.startsWith('#')) return url;
     // A lesson loaded from a data: or blob: URL is no base for relative URLs (new URL() throws): the page is.
     for (const base of [this.baseUrl, document.baseURI]) {
       try {
@@ -202,13 +201,18 @@ export abstract class LessonElement extends LitElement {
     return url;
   }
 
+  /** A link's href from the lesson: resolved as `resolveUrl` does, except `#id`, which stays a place in this page. */
+  protected resolveHref(url: string): string {
+    return url.startsWith('#') ? url : this.resolveUrl(url);
+  }
+
   /**
-   * `url` resolved against the lesson file of `host` when it is a lesson
-   * element, as written otherwise (see rich-text.ts: links in lesson text).
+   * `resolveHref` of `host` when it is a lesson element, the href as written
+   * otherwise (see rich-text.ts: links in lesson text).
    * @internal
    */
-  static resolveUrlOf(host: unknown, url: string): string {
-    return host instanceof LessonElement ? host.resolveUrl(url) : url;
+  static resolveHrefOf(host: unknown, url: string): string {
+    return host instanceof LessonElement ? host.resolveHref(url) : url;
   }
 
   protected get progressStore(): ProgressStore {

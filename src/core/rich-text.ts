@@ -55,7 +55,7 @@ class LessonHref extends Directive {
   }
 
   override update(part: AttributePart, [href]: [string]): string {
-    return LessonElement.resolveUrlOf(part.options?.host, href);
+    return LessonElement.resolveHrefOf(part.options?.host, href);
   }
 }
 const lessonHref = directive(LessonHref);

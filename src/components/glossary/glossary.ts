@@ -287,7 +287,7 @@ export class LessonGlossary extends LessonElement {
                   </dt>
                   <dd part="definition" lang=${lang} dir=${textDir}>
                     ${richText(entry.definition)}${entry.url
-                      ? html` <a part="more" href=${this.resolveUrl(entry.url)}>${this.t('termMore', { term: entry.term })}</a>`
+                      ? html` <a part="more" href=${this.resolveHref(entry.url)}>${this.t('termMore', { term: entry.term })}</a>`
                       : nothing}
                   </dd>
                 </div>`,

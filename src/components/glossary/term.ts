@@ -351,7 +351,7 @@ export class LessonTerm extends LessonElement {
           : nothing}
         <p part="definition" id="definition" dir=${textDir}>${richText(entry.definition)}</p>
         ${entry.url
-          ? html`<a part="more" href=${this.resolveUrl(entry.url)} lang=${ui}>${this.t('termMore', { term: entry.term })}</a>`
+          ? html`<a part="more" href=${this.resolveHref(entry.url)} lang=${ui}>${this.t('termMore', { term: entry.term })}</a>`
           : nothing}
       </div
       ><span class="visually-hidden" role="status" lang=${ui}>${this.spoken}</span>`;

@@ -425,7 +425,7 @@ export class LessonView extends LessonElement {
       case 'links':
         return html`<ul class="links">
           ${(lesson.links ?? []).map(
-            (link) => html`<li id=${link.id ?? nothing}><a part="link" href=${this.resolveUrl(link.url)}>${link.title}</a>${link.description ? html` — ${richText(link.description)}` : nothing}</li>`,
+            (link) => html`<li id=${link.id ?? nothing}><a part="link" href=${this.resolveHref(link.url)}>${link.title}</a>${link.description ? html` — ${richText(link.description)}` : nothing}</li>`,
           )}
         </ul>`;
     }
