@@ -56,6 +56,18 @@ describe('fading cues (pure text functions)', () => {
       expect(graphemes('ñandú')).to.have.length(5);
     });
 
+    it('splits text below U+0300 without the segmenter, as the segmenter would (property)', () => {
+      const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+      const latin = fc.string({ unit: fc.oneof(fc.integer({ min: 0, max: 0x2ff }).map((code) => String.fromCharCode(code)), fc.constant('\r\n')) });
+      fc.assert(
+        fc.property(latin, (text) => {
+          expect(graphemes(text)).to.deep.equal([...segmenter.segment(text)].map((part) => part.segment));
+        }),
+        { numRuns: 2000 },
+      );
+      expect(graphemes('a\r\nb')).to.deep.equal(['a', '\r\n', 'b']);
+    });
+
     it('fades one word per step', () => {
       expect(fadeWord('Threading', 1)).to.deep.equal({ word: true, text: 'Threading', shown: 'Threading', hidden: 0 });
       expect(fadeWord('Threading', 2)).to.deep.equal({ word: true, text: 'Threading', shown: 'T', hidden: 8 });
