@@ -2,6 +2,9 @@
  * lesson-elements: every element, registered, plus the public helpers.
  * Importing this module defines all `lesson-*` tags (the CDN bundle's entry).
  */
+// First, so the page's lesson files download while the rest of the code runs.
+import './core/early-fetch.js';
+
 export { LessonDialogue } from './components/dialogue/dialogue.js';
 export { LessonProsCons } from './components/pros-cons/pros-cons.js';
 export { LessonFlashcards } from './components/flashcards/flashcards.js';

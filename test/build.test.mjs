@@ -67,8 +67,8 @@ describe('package.json', () => {
     if (pending.length) console.log(`# exports waiting for their element: ${[...new Set(pending)].join(', ')}`);
   });
 
-  test('sideEffects names only modules that define tags, the CDN files and stylesheets', () => {
-    const tagModules = new Set(['./dist/index.js', ...elements.map((element) => `./${element.module}`)]);
+  test('sideEffects names only modules that define tags or start lesson downloads, the CDN files and stylesheets', () => {
+    const tagModules = new Set(['./dist/index.js', './dist/core/early-fetch.js', ...elements.map((element) => `./${element.module}`)]);
     for (const entry of pkg.sideEffects) {
       const isElementPath = /^\.\/dist\/components\/[^*]+\.js$/.test(entry);
       assert.ok(tagModules.has(entry) || isElementPath || entry === './dist/cdn/**' || entry.endsWith('.css'), entry);

@@ -4,6 +4,9 @@
  */
 import { validateLesson, type Lesson } from './schema.js';
 import type { LessonErrorDetail } from './events.js';
+import { lessonRequest, takeEarlyRequest } from './early-fetch.js';
+
+export { splitSource } from './early-fetch.js';
 
 /** A lesson that could not be loaded, with what a person needs to fix it. */
 export class LessonLoadError extends Error {
@@ -30,14 +33,6 @@ export function setLoadTimeout(ms: number): void {
 export const MAX_LESSON_BYTES = 4_000_000;
 
 const cache = new Map<string, Promise<Lesson>>();
-
-/** Splits `lesson.json#section` into an absolute file URL and the section id. */
-export function splitSource(src: string, base: string = document.baseURI): { url: string; fragment: string } {
-  const url = new URL(src, base);
-  const fragment = decodeURIComponent(url.hash.slice(1));
-  url.hash = '';
-  return { url: url.href, fragment };
-}
 
 /** Validates already-parsed data, throwing a LessonLoadError listing every problem. */
 export function toLesson(data: unknown, url?: string): Lesson {
@@ -104,10 +99,11 @@ const timeoutError = (url: string, ms: number) =>
 
 async function fetchLesson(url: string, ms: number, reload: boolean): Promise<Lesson> {
   let response: Response;
+  const started = reload ? undefined : takeEarlyRequest(url);
   const signal = AbortSignal.timeout(ms);
+  signal.addEventListener('abort', () => started?.controller.abort(signal.reason), { once: true });
   try {
-    // A retry asks the server again rather than a cache that may hold the broken answer.
-    response = await fetch(url, { signal, headers: { accept: 'application/json' }, ...(reload ? { cache: 'no-cache' } : {}) });
+    response = await (started?.response ?? fetch(url, lessonRequest(signal, reload)));
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') throw timeoutError(url, ms);
     throw new LessonLoadError({ kind: 'network', messages: [`Could not reach ${url}`], url });
