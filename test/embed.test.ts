@@ -3,6 +3,7 @@ import { LessonCompleteEvent, LessonLoadEvent, LessonProgressEvent } from '../sr
 import { MESSAGE, parseEmbedParams, readEmbedMessage } from '../src/delivery/embed-protocol.js';
 // The host script, as a blog page loads it: it installs itself.
 import '../src/delivery/lesson-embed.js';
+import { axeViolationsIn } from './fixtures/axe-in-frame.js';
 
 const EMBED = '/demo/embed.html';
 const LESSON = '/demo/lessons/python-concurrency.json';
@@ -78,6 +79,13 @@ describe('embed URL parameters', () => {
 });
 
 describe('embed.html in an iframe', () => {
+  it('shows the whole lesson accessibly, in a frame sized to it', async () => {
+    const iframe = await embed(`?src=${LESSON}&heading-level=2`);
+    await settled(iframe);
+    await (content(iframe).querySelector('lesson-view') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(await axeViolationsIn(content(iframe))).to.deep.equal([]);
+  });
+
   it('shows <lesson-view> with the lesson and sections named in its URL', async () => {
     const iframe = await embed(`?src=${LESSON}&view=flashcards&heading-level=2`);
     const view = content(iframe).querySelector('lesson-view')!;

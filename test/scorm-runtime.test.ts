@@ -12,6 +12,7 @@ import {
   type ScormSession,
   type Scorm12Api,
 } from '../src/delivery/scorm-runtime.js';
+import { axeViolationsIn } from './fixtures/axe-in-frame.js';
 import { lms12, lms2004, relaunch12, relaunch2004, type Recorder } from './fixtures/scorm/lms.js';
 import { cardStates } from './fixtures/scorm/progress.js';
 
@@ -505,7 +506,7 @@ describe('lesson id', () => {
 });
 
 describe('the real <lesson-view> in a SCO frame', () => {
-  type View = HTMLElement & { loadState: string; completion: number; score: number | undefined };
+  type View = HTMLElement & { loadState: string; completion: number; score: number | undefined; updateComplete: Promise<unknown> };
 
   /** Launches test/fixtures/scorm/view-sco.html (a package's launch page, from the sources) and waits for the lesson. */
   async function launchView(): Promise<{ win: LmsWindow & { scorm?: ScormSession }; view: View }> {
@@ -535,6 +536,18 @@ describe('the real <lesson-view> in a SCO frame', () => {
   // assertion below proves the SCORM run itself wrote nothing there.
   beforeEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('lesson-elements:python-concurrency')) localStorage.removeItem(key);
+  });
+
+  it('shows the lesson accessibly under the LMS, before and after every part is finished', async () => {
+    (window as LmsWindow).API = lms12().api;
+    const { view } = await launchView();
+    await view.updateComplete;
+    expect(await axeViolationsIn(view)).to.deep.equal([]);
+    await waitUntil(() => view.completion > 0, 'no reading section counted');
+    finishEveryPart(view);
+    await waitUntil(() => view.completion === 1, `the lesson is not complete (${view.completion})`);
+    await view.updateComplete;
+    expect(await axeViolationsIn(view)).to.deep.equal([]);
   });
 
   it('SCORM 1.2: the lesson reports passed with its score, keeps progress in suspend_data and resumes from it', async () => {
