@@ -66,6 +66,27 @@ describe('lesson-elements validate', () => {
     assert.equal(status, 1);
   });
 
+  test('unknown fields inside a block or a list item (objects that match no option of a union) are named too', () => {
+    const lesson = JSON.parse(readFileSync(join(root, valid), 'utf8'));
+    lesson.summaries.detailed = [{ heading: 'Part', colour: 'red' }, { list: ['a', { text: 'b', list: ['c'], bullet: '*', indent: 2 }] }];
+    const { status, stdout } = cli(['validate', '-'], { input: JSON.stringify(lesson) });
+    const block = 'Expected a paragraph text, a {"heading": "..."} block or a {"list": [...]} block';
+    const unknown = 'unknown field (check its spelling; see docs/lesson-format.md)';
+    assert.equal(
+      stdout,
+      [
+        'INVALID <stdin> (5 errors)',
+        `  summaries.detailed[0]: ${block}`,
+        `  summaries.detailed[1]: ${block}`,
+        `  summaries.detailed[0].colour: ${unknown}`,
+        `  summaries.detailed[1].list[1].bullet: ${unknown}`,
+        `  summaries.detailed[1].list[1].indent: ${unknown}`,
+        '',
+      ].join('\n'),
+    );
+    assert.equal(status, 1);
+  });
+
   test('--json splits each error into its path and message, also when a quoted key holds ": "', () => {
     const lesson = JSON.parse(readFileSync(join(root, valid), 'utf8'));
     lesson.glossary[0]['note: draft'] = 'x';

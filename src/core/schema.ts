@@ -301,7 +301,7 @@ function crossReferenceErrors(lesson: Raw): string[] {
 const isUnknownField = (issue: v.BaseIssue<unknown>) => issue.type === 'strict_object' && issue.expected === 'never';
 const UNKNOWN_FIELD = 'unknown field (check its spelling; see docs/lesson-format.md)';
 
-/** What `unknownFieldsAfterFirst` reads of a schema (valibot's own shapes). */
+/** What the walks below read of a schema (valibot's own shapes). */
 interface SchemaShape {
   type: string;
   entries?: Record<string, SchemaShape>;
@@ -321,26 +321,70 @@ function bare(schema: SchemaShape | undefined, value: unknown): SchemaShape | un
   return schema.options!.find((option) => option.entries?.[schema.key!]?.literal === kind);
 }
 
+/** The fields an object may have where `schema` stands; of a union, those of any of its options (the first to name one describes it). */
+function fieldsOf(schema: SchemaShape | undefined, value: unknown): Record<string, SchemaShape> | undefined {
+  if (schema?.type !== 'union') return schema?.entries;
+  const fields: Record<string, SchemaShape> = {};
+  for (const option of schema.options!) {
+    for (const [key, field] of Object.entries(bare(option, value)?.entries ?? {})) fields[key] ??= field;
+  }
+  return fields;
+}
+
+/** The schema (bare) and the value at `path` in `data`. */
+function schemaAt(path: readonly (string | number)[], data: unknown): [SchemaShape | undefined, unknown] {
+  let schema = bare(LessonSchema as unknown as SchemaShape, data);
+  let value = data;
+  for (const key of path) {
+    const field = schema?.type === 'array' ? schema.item : fieldsOf(schema, value)?.[key];
+    value = (value as Raw)[key];
+    schema = bare(field, value);
+  }
+  return [schema, value];
+}
+
+/** The fields of the object `value` at `at` that are not `known` (nor `named`): twenty messages, then how many are left. */
+function unknownFields(
+  known: Record<string, SchemaShape> | undefined,
+  value: unknown,
+  at: (string | number)[],
+  named?: string | number,
+): string[] {
+  if (!known || typeof value !== 'object' || value === null) return [];
+  const unknown = Object.keys(value).filter((key) => !Object.hasOwn(known, key) && key !== named);
+  const messages = unknown.slice(0, 20).map((key) => `${formatPath([...at, key])}: ${UNKNOWN_FIELD}`);
+  if (unknown.length > 20) messages.push(`${formatPath(at)}: ${unknown.length - 20} more unknown fields`);
+  return messages;
+}
+
 /**
  * Every unknown field of the object an unknown-field issue is about, after
- * the one it names: valibot stops at the first of each object. (At most 20
- * more per object, then how many are left.)
+ * the one it names: valibot stops at the first of each object.
  */
 function unknownFieldsAfterFirst(issue: v.BaseIssue<unknown>, data: unknown): string[] {
   const path = issuePath(issue);
   const at = path.slice(0, -1);
-  let schema = bare(LessonSchema as unknown as SchemaShape, data);
-  let value = data;
-  for (const key of at) {
-    value = (value as Raw)[key];
-    schema = bare(schema?.type === 'array' ? schema.item : schema?.entries?.[key], value);
+  const [schema, value] = schemaAt(at, data);
+  return unknownFields(fieldsOf(schema, value), value, at, path.at(-1));
+}
+
+/**
+ * Every unknown field in `value` and in the objects inside it, where `schema` stands.
+ * For a value that matches no option of a union: valibot reports the union alone
+ * (what each option found is buried in `issue.issues`), so none of the fields
+ * inside was named. A field is unknown when no option of the union knows it.
+ */
+function unknownFieldsWithin(schema: SchemaShape | undefined, value: unknown, at: (string | number)[]): string[] {
+  const shape = bare(schema, value);
+  if (Array.isArray(value) && shape?.type === 'array') {
+    return value.flatMap((item, index) => unknownFieldsWithin(shape.item, item, [...at, index]));
   }
-  const known = schema?.entries;
+  const known = fieldsOf(shape, value);
   if (!known || typeof value !== 'object' || value === null) return [];
-  const unknown = Object.keys(value).filter((key) => !Object.hasOwn(known, key) && key !== path.at(-1));
-  const messages = unknown.slice(0, 20).map((key) => `${formatPath([...at, key])}: ${UNKNOWN_FIELD}`);
-  if (unknown.length > 20) messages.push(`${formatPath(at)}: ${unknown.length - 20} more unknown fields`);
-  return messages;
+  return [
+    ...unknownFields(known, value, at),
+    ...Object.entries(value).flatMap(([key, field]) => (Object.hasOwn(known, key) ? unknownFieldsWithin(known[key], field, [...at, key]) : [])),
+  ];
 }
 
 /** An author-friendly message for one valibot issue. */
@@ -368,13 +412,21 @@ export function validateLesson(data: unknown): ValidationResult {
 
 /**
  * For authoring tools (the CLI's `validate`): the unknown fields that
- * `validateLesson` leaves out, every one after the first of each object
- * (valibot stops at that one). Readers' pages do not carry this code: an
- * element shows what `validateLesson` finds.
+ * `validateLesson` leaves out: every one after the first of each object
+ * (valibot stops at that one), and every one inside a value that matches no
+ * option of a union (a block, a list item), where `validateLesson` names the
+ * union alone. Twenty per object at most, then how many are left. Readers'
+ * pages do not carry this code: an element shows what `validateLesson` finds.
  */
 export function moreUnknownFieldErrors(data: unknown): string[] {
   const result = v.safeParse(LessonSchema, data, { abortEarly: false });
-  return result.success ? [] : result.issues.filter(isUnknownField).flatMap((issue) => unknownFieldsAfterFirst(issue, data));
+  if (result.success) return [];
+  return result.issues.flatMap((issue) => {
+    if (isUnknownField(issue)) return unknownFieldsAfterFirst(issue, data);
+    if (issue.type !== 'union') return [];
+    const path = issuePath(issue);
+    return unknownFieldsWithin(...schemaAt(path, data), path);
+  });
 }
 
 /** The stable id of a dialogue line: its own, or one derived from its position. */

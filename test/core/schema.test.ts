@@ -105,6 +105,57 @@ describe('validateLesson messages for authors', () => {
     for (const odd of [null, 3, [], { dialogues: 'x' }, { dialogues: [{ lines: 5, zz: 1 }] }]) expect(() => moreUnknownFieldErrors(odd)).to.not.throw();
   });
 
+  it('lists every unknown field inside an object that matches no option of a union (blocks, list items)', () => {
+    const lesson = miniLesson() as unknown as Record<string, unknown>;
+    const UNKNOWN = 'unknown field (check its spelling; see docs/lesson-format.md)';
+    // A heading block with two extra fields; a list block whose item has two; a block that is no block at all.
+    (lesson.summaries as Record<string, unknown>).detailed = [
+      { heading: 'Part', colour: 'red', 'font size': 2 },
+      { list: ['a', { text: 'b', list: ['c'], colour: 'red', bullet: '*' }] },
+      { haeding: 'Typo' },
+    ];
+    const result = validateLesson(lesson);
+    if (result.ok) throw new Error('expected errors');
+    // valibot sees three objects that match no option of the union: the elements say so, once each.
+    const block = 'Expected a paragraph text, a {"heading": "..."} block or a {"list": [...]} block';
+    expect(result.errors).to.deep.equal([0, 1, 2].map((i) => `summaries.detailed[${i}]: ${block}`));
+    // Authoring tools name the fields no option knows: every one, in nested unions too. "heading" and "list" are known.
+    expect(moreUnknownFieldErrors(lesson)).to.deep.equal([
+      `summaries.detailed[0].colour: ${UNKNOWN}`,
+      `summaries.detailed[0]["font size"]: ${UNKNOWN}`,
+      `summaries.detailed[1].list[1].colour: ${UNKNOWN}`,
+      `summaries.detailed[1].list[1].bullet: ${UNKNOWN}`,
+      `summaries.detailed[2].haeding: ${UNKNOWN}`,
+    ]);
+    // A block is a heading or a list, not both: no field is unknown there, so only the union's message is left.
+    (lesson.summaries as Record<string, unknown>).detailed = [{ heading: 'Part', list: ['a'] }];
+    expect(moreUnknownFieldErrors(lesson)).to.deep.equal([]);
+  });
+
+  it('lists unknown fields inside union options twenty per object, and stays quick under a flood of them', () => {
+    const lesson = miniLesson() as unknown as Record<string, unknown>;
+    const fields = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`field${i}`, i]));
+    (lesson.prosCons as Record<string, unknown>[])[0]!.explanation = [
+      { heading: 'Why', ...fields(10_000) },
+      { list: Array.from({ length: 1000 }, () => ({ text: 'b', list: ['c'], ...fields(30) })) },
+    ];
+    const started = performance.now();
+    const more = moreUnknownFieldErrors(lesson);
+    expect(performance.now() - started).to.be.below(1000);
+    expect(more).to.have.length(21 + 1000 * 21);
+    expect(more[19]).to.equal('prosCons[0].explanation[0].field19: unknown field (check its spelling; see docs/lesson-format.md)');
+    expect(more[20]).to.equal('prosCons[0].explanation[0]: 9980 more unknown fields');
+    expect(more.at(-1)).to.equal('prosCons[0].explanation[1].list[999]: 10 more unknown fields');
+    // Union-shaped data that is not a lesson's shape at all: nothing to add, no error thrown.
+    const odd = [5, 'x', [], [{ list: 5, x: 1 }], [{ list: [{ list: 'x', y: 1 }, [1], null] }], [null, [{ z: 1 }]]];
+    for (const detailed of odd) {
+      expect(() => moreUnknownFieldErrors({ ...lesson, summaries: { detailed } })).to.not.throw();
+    }
+    expect(moreUnknownFieldErrors({ ...miniLesson(), summaries: { detailed: [{ list: 5, x: 1 }] } })).to.deep.equal([
+      'summaries.detailed[0].x: unknown field (check its spelling; see docs/lesson-format.md)',
+    ]);
+  });
+
   it('refuses a document that is not an object', () => {
     const result = validateLesson([1, 2]);
     if (result.ok) throw new Error('expected errors');
