@@ -59,5 +59,6 @@ export function takeEarlyRequest(url: string): EarlyRequest | undefined {
   return request;
 }
 
-// A module script runs once the document is parsed, so the page's elements are all there.
+// A module script runs once the document is parsed (unless `async`), so the page's elements are there.
+// Elements added later ask for their files when they connect, as before.
 if (typeof document !== 'undefined') requestLessonsEarly();

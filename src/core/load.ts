@@ -101,7 +101,7 @@ async function fetchLesson(url: string, ms: number, reload: boolean): Promise<Le
   let response: Response;
   const started = reload ? undefined : takeEarlyRequest(url);
   const signal = AbortSignal.timeout(ms);
-  signal.addEventListener('abort', () => started?.controller.abort(signal.reason), { once: true });
+  if (started) signal.addEventListener('abort', () => started.controller.abort(signal.reason), { once: true });
   try {
     response = await (started?.response ?? fetch(url, lessonRequest(signal, reload)));
   } catch (error) {
