@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { LessonDialogue, speechLoader } from '../src/components/dialogue/dialogue.js';
+import { audioLoader, LessonDialogue, speechLoader } from '../src/components/dialogue/dialogue.js';
 import { autoAdvanceDelay } from '../src/components/dialogue/pacing.js';
 import type { LessonLineEvent, LessonProgressEvent } from '../src/core/events.js';
 import { clearLessonCache } from '../src/core/load.js';
@@ -58,6 +58,18 @@ function talk(extra: Partial<Dialogue> = {}, lines?: Dialogue['lines']): Lesson 
 }
 
 const shadow = (el: LessonDialogue) => el.shadowRoot!;
+/** A plain dialogue (step mode, no recording, no `speech`) does not download the lazily loaded code `loader` stands for. */
+async function expectNoDownload(loader: { load: () => Promise<unknown> }, why: string) {
+  const load = sinon.spy(loader, 'load');
+  try {
+    const plain = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue mode="step" .lesson=${talk()}></lesson-dialogue>`));
+    expect(plain.loadState).to.equal('ready');
+    expect(load.called, why).to.equal(false);
+  } finally {
+    load.restore();
+  }
+}
+
 const part = <T extends HTMLElement = HTMLButtonElement>(el: LessonDialogue, name: string) =>
   shadow(el).querySelector<T>(`[part~="${name}"]`)!;
 const lineElements = (el: LessonDialogue) => [...shadow(el).querySelectorAll<HTMLLIElement>('li.line')];
@@ -742,6 +754,32 @@ describe('<lesson-dialogue>', () => {
       await waitUntil(() => part(el, 'status'), 'the error shows');
       expect(part(el, 'status').textContent).to.equal('The audio could not be loaded.');
     });
+
+    it('loads its audio code only for a recording, says so when that fails, and Play tries again', async () => {
+      await expectNoDownload(audioLoader, 'no audio code without a recording');
+      const failing = sinon.stub(audioLoader, 'load').rejects(new Error('offline'));
+      const logged = sinon.stub(console, 'error');
+      try {
+        const el = await ready(await fixture<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`));
+        await waitUntil(() => part(el, 'status'), 'the error shows');
+        logged.restore();
+        expect(part(el, 'status').textContent).to.equal('The audio could not be loaded.');
+        expect(logged.firstCall.args[1]).to.have.property('message', 'offline');
+        expect(failing.callCount, 'no retry loop before the learner asks').to.equal(1);
+        await expect(el).to.be.accessible();
+        failing.restore();
+        // Play loads the code again, and plays.
+        const played = oneEvent(el, 'lesson-play');
+        part(el, 'play-button').click();
+        expect((await played).detail).to.deep.equal({ source: 'audio' });
+        await el.updateComplete;
+        expect(part(el, 'status'), 'the error is gone').to.equal(null);
+        el.pause();
+      } finally {
+        logged.restore();
+        failing.restore();
+      }
+    });
   });
 
   describe('speech', () => {
@@ -814,14 +852,7 @@ describe('<lesson-dialogue>', () => {
       }
     });
     it('loads its speech code only to read aloud, says so when that fails, and tries again on the next press', async () => {
-      const load = sinon.spy(speechLoader, 'load');
-      try {
-        const plain = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue .lesson=${talk()}></lesson-dialogue>`));
-        expect(plain.loadState).to.equal('ready');
-        expect(load.called, 'no speech code without the speech attribute').to.equal(false);
-      } finally {
-        load.restore();
-      }
+      await expectNoDownload(speechLoader, 'no speech code without the speech attribute');
       const failing = sinon.stub(speechLoader, 'load').rejects(new Error('offline'));
       const logged = sinon.stub(console, 'error');
       try {

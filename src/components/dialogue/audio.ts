@@ -7,6 +7,9 @@
  */
 import { activeLine, alignCues, timingsFromCues, type CueLine, type CueSpeaker, type LineTiming } from './cues.js';
 
+// The dialogue loads this module lazily and reads the lesson's own timings through it.
+export { timingsFromLines } from './cues.js';
+
 export interface AudioState {
   /** Playback position, in seconds. */
   time: number;

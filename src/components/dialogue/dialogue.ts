@@ -19,8 +19,8 @@ import {
   type DialogueSnapshot,
   type PlaybackSource,
 } from './controller.js';
-import { AudioSource } from './audio.js';
-import { timingsFromLines } from './cues.js';
+import type * as audioModule from './audio.js';
+import type { AudioSource, AudioSourceEvents } from './audio.js';
 import { styles } from './dialogue.styles.js';
 import { icons } from './icons.js';
 import { AutoAdvance, autoAdvanceDelay, clampRate, formatTime, RATES } from './pacing.js';
@@ -39,6 +39,15 @@ export type DialogueMode = 'read' | 'step' | 'think';
  */
 export const speechLoader = {
   load: (): Promise<typeof speechModule> => import('./speech.js'),
+};
+
+/**
+ * How the dialogue loads its audio code (the media binding and the cue
+ * parser): with `import()`, so only a dialogue with a recording downloads it.
+ * An object, so tests can stand in a failing load.
+ */
+export const audioLoader = {
+  load: (): Promise<typeof audioModule> => import('./audio.js'),
 };
 
 /** A speech engine: `window.speechSynthesis`, or a stand-in that may also make its own utterances. */
@@ -239,7 +248,11 @@ export class LessonDialogue extends LessonElement {
   private rows: Row[] = [];
   private matching: ReadonlySet<number> = new Set();
   private configuredFor = '';
-  private readonly audio = new AudioSource({
+  /** The recording's source, once its code is loaded (see `audioLoader`); only a dialogue with a recording has one. */
+  private audio: AudioSource | undefined;
+  private audioCode: typeof audioModule | undefined;
+  private audioLoading = false;
+  private readonly audioEvents: AudioSourceEvents = {
     line: (index) => {
       if (index !== this.view?.current) this.request({ type: 'go', index }, 'audio');
     },
@@ -250,7 +263,7 @@ export class LessonDialogue extends LessonElement {
       this.mediaDuration = duration;
       this.mediaFailed = failed;
     },
-  });
+  };
   private readonly autoAdvance = new AutoAdvance(() => this.autoStep());
   private speechQueue: SpeechQueue | undefined;
   /** The speech code, once loaded (see `speechLoader`). */
@@ -294,7 +307,7 @@ export class LessonDialogue extends LessonElement {
   restart(): void {
     this.stopPlayback();
     this.request({ type: 'restart' }, 'user');
-    this.audio.rewind();
+    this.audio?.rewind();
   }
 
   /** Reveals the answer the think-first prompt is waiting on. */
@@ -313,7 +326,7 @@ export class LessonDialogue extends LessonElement {
   /** Starts playback: the audio, else speech (with `speech`), else auto-advance in step mode. */
   play(): void {
     const kind = this.playbackKind;
-    if (kind === 'audio') this.audio.play();
+    if (kind === 'audio') this.playAudio();
     else if (kind === 'speech') void this.startSpeech();
     else if (kind === 'step') this.startAutoAdvance();
   }
@@ -371,12 +384,7 @@ export class LessonDialogue extends LessonElement {
     this.controller = new DialogueController(this.rows.length, { stepping: this.stepping, thinkPoints });
     this.controller.restore(this.readProgress('dialogue', section.id));
     this.view = this.controller.snapshot;
-    const rows = this.rows;
-    this.audio.setLines(
-      () => rows.map((row) => ({ id: section.lines[row.index]!.id, speaker: row.speaker.id, text: row.plain })),
-      section.speakers,
-      timingsFromLines(section.lines),
-    );
+    this.setAudioLines();
     this.updateMatches();
   }
 
@@ -387,7 +395,9 @@ export class LessonDialogue extends LessonElement {
       if (this.loadState === 'error') this.reselect();
       else this.lessonChanged(this.data);
     }
-    if (changed.has('rate')) this.audio.setRate(clampRate(this.rate));
+    if (changed.has('rate')) this.audio?.setRate(clampRate(this.rate));
+    // Started as soon as there is a recording, so Play never waits on a download.
+    if (this.hasAudio && !this.mediaFailed) void this.loadAudio();
     if (changed.has('rate') && this.view?.playing === 'step') this.scheduleAutoAdvance();
     // Find out early whether speech can work, so an unusable Listen button says why before it is pressed.
     if (this.speech && !this.hasAudio && this.speechStatus === 'idle' && this.section) void this.checkVoices();
@@ -403,7 +413,7 @@ export class LessonDialogue extends LessonElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopPlayback();
-    this.audio.attach(undefined);
+    this.audio?.attach(undefined);
     this.clearHighlights();
     this.seenObserver?.disconnect();
     this.seenObserver = undefined;
@@ -479,7 +489,7 @@ export class LessonDialogue extends LessonElement {
 
   /** Keeps the other sources, the scroll position and the focus with a line that just became current. */
   private followLine(index: number, origin: Origin) {
-    if (origin !== 'audio') this.audio.seekToLine(index);
+    if (origin !== 'audio') this.audio?.seekToLine(index);
     if (origin !== 'speech' && this.speechQueue?.speaking) this.speechQueue.start(index);
     if (origin !== 'auto' && this.view?.playing === 'step') this.scheduleAutoAdvance();
     this.scrollTarget = { index, page: origin === 'user' || origin === 'auto' };
@@ -537,7 +547,7 @@ export class LessonDialogue extends LessonElement {
       this.speechQueue?.stop();
       this.request({ type: 'paused' }, 'speech');
     }
-    this.audio.pause();
+    this.audio?.pause();
   }
 
   /** Play from where the learner is; from the top when the last line is current. */
@@ -551,7 +561,7 @@ export class LessonDialogue extends LessonElement {
 
   /** Goes on after a think-first pause, from the answer just revealed (even when it is the last line). */
   private resume(source: PlaybackSource) {
-    if (source === 'audio') this.audio.play();
+    if (source === 'audio') this.playAudio();
     else if (source === 'speech') void this.startSpeech();
     else {
       this.request({ type: 'playing', source: 'step' }, 'step');
@@ -654,8 +664,45 @@ export class LessonDialogue extends LessonElement {
     this.slottedMedia = slotted ?? undefined;
   }
 
+  /** Loads the audio code, once; a failed download shows the audio error, and the next Play tries again. */
+  private async loadAudio() {
+    if (this.audioCode || this.audioLoading) return;
+    this.audioLoading = true;
+    try {
+      this.audioCode = await this.whileLoading(audioLoader.load());
+    } catch (error) {
+      console.error(`<${this.localName}>: the audio code could not be loaded`, error);
+      this.mediaFailed = true;
+      return;
+    } finally {
+      this.audioLoading = false;
+    }
+    this.audio = new this.audioCode.AudioSource(this.audioEvents);
+    this.audio.setRate(clampRate(this.rate));
+    this.setAudioLines();
+    this.requestUpdate(); // `updated` attaches the media element.
+  }
+
+  /** Binds the lines to the recording (once the audio code is there: `loadAudio` calls it too). */
+  private setAudioLines() {
+    const { audio, audioCode, section } = this;
+    if (!audio || !audioCode || !section) return;
+    const rows = this.rows;
+    audio.setLines(
+      () => rows.map((row) => ({ id: section.lines[row.index]!.id, speaker: row.speaker.id, text: row.plain })),
+      section.speakers,
+      audioCode.timingsFromLines(section.lines),
+    );
+  }
+
+  private playAudio() {
+    if (this.audio) return this.audio.play();
+    this.mediaFailed = false;
+    void this.loadAudio().then(() => this.audio?.play());
+  }
+
   private onSeekInput(event: Event) {
-    this.audio.seek(Number((event.target as HTMLInputElement).value));
+    this.audio?.seek(Number((event.target as HTMLInputElement).value));
   }
 
   private onRateChange(event: Event) {
@@ -785,7 +832,7 @@ export class LessonDialogue extends LessonElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.audio.attach(this.slottedMedia ?? this.renderRoot.querySelector<HTMLAudioElement>('audio.media') ?? undefined);
+    this.audio?.attach(this.slottedMedia ?? this.renderRoot.querySelector<HTMLAudioElement>('audio.media') ?? undefined);
     this.markLines();
     this.scrollToTarget();
     if (this.focusLine !== undefined) {
