@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { audioLoader, LessonDialogue, speechLoader } from '../src/components/dialogue/dialogue.js';
@@ -778,6 +778,38 @@ describe('<lesson-dialogue>', () => {
       } finally {
         logged.restore();
         failing.restore();
+      }
+    });
+
+    it('plays once the audio code arrives when Play is pressed during its download, from the line the learner moved to', async () => {
+      const code = await import('../src/components/dialogue/audio.js');
+      let arrive = () => {};
+      const slow = sinon.stub(audioLoader, 'load').callsFake(() => new Promise((resolve) => (arrive = () => resolve(code))));
+      try {
+        // fixtureSync: `fixture` would wait for the download held back here.
+        const el = fixtureSync<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`);
+        await waitUntil(() => el.loadState === 'ready' && slow.called, 'the download starts');
+        el.goToLine(3);
+        const played = oneEvent(el, 'lesson-play');
+        el.play();
+        arrive();
+        expect((await played).detail).to.deep.equal({ source: 'audio' });
+        const audio = shadow(el).querySelector('audio')!;
+        expect(audio.currentTime).to.be.closeTo(1.8, 0.05);
+        expect(el.currentLine).to.equal(3);
+        el.pause();
+        // Paused before the code arrived: nothing plays.
+        slow.resetHistory();
+        const paused = fixtureSync<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`);
+        await waitUntil(() => paused.loadState === 'ready' && slow.called, 'the download starts');
+        paused.play();
+        paused.pause();
+        arrive();
+        await paused.updateComplete;
+        expect(shadow(paused).querySelector('audio')!.paused).to.equal(true);
+        expect(paused.playing).to.equal(undefined);
+      } finally {
+        slow.restore();
       }
     });
   });

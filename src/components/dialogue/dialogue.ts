@@ -251,7 +251,9 @@ export class LessonDialogue extends LessonElement {
   /** The recording's source, once its code is loaded (see `audioLoader`); only a dialogue with a recording has one. */
   private audio: AudioSource | undefined;
   private audioCode: typeof audioModule | undefined;
-  private audioLoading = false;
+  private audioLoad: Promise<void> | undefined;
+  /** Play was pressed before the audio code arrived: it plays once loaded, unless paused, moved away or removed first. */
+  private playWhenLoaded = false;
   private readonly audioEvents: AudioSourceEvents = {
     line: (index) => {
       if (index !== this.view?.current) this.request({ type: 'go', index }, 'audio');
@@ -397,7 +399,7 @@ export class LessonDialogue extends LessonElement {
     }
     if (changed.has('rate')) this.audio?.setRate(clampRate(this.rate));
     // Started as soon as there is a recording, so Play never waits on a download.
-    if (this.hasAudio && !this.mediaFailed) void this.loadAudio();
+    if (this.hasAudio && !this.mediaFailed && !this.audioLoad) void this.loadAudio();
     if (changed.has('rate') && this.view?.playing === 'step') this.scheduleAutoAdvance();
     // Find out early whether speech can work, so an unusable Listen button says why before it is pressed.
     if (this.speech && !this.hasAudio && this.speechStatus === 'idle' && this.section) void this.checkVoices();
@@ -547,6 +549,7 @@ export class LessonDialogue extends LessonElement {
       this.speechQueue?.stop();
       this.request({ type: 'paused' }, 'speech');
     }
+    this.playWhenLoaded = false;
     this.audio?.pause();
   }
 
@@ -665,22 +668,32 @@ export class LessonDialogue extends LessonElement {
   }
 
   /** Loads the audio code, once; a failed download shows the audio error, and the next Play tries again. */
-  private async loadAudio() {
-    if (this.audioCode || this.audioLoading) return;
-    this.audioLoading = true;
-    try {
-      this.audioCode = await this.whileLoading(audioLoader.load());
-    } catch (error) {
-      console.error(`<${this.localName}>: the audio code could not be loaded`, error);
-      this.mediaFailed = true;
-      return;
-    } finally {
-      this.audioLoading = false;
-    }
-    this.audio = new this.audioCode.AudioSource(this.audioEvents);
-    this.audio.setRate(clampRate(this.rate));
-    this.setAudioLines();
-    this.requestUpdate(); // `updated` attaches the media element.
+  private loadAudio(): Promise<void> {
+    this.audioLoad ??= this.whileLoading(audioLoader.load()).then(
+      async (code) => {
+        this.audioCode = code;
+        const audio = new code.AudioSource(this.audioEvents);
+        this.audio = audio;
+        audio.setRate(clampRate(this.rate));
+        this.setAudioLines();
+        this.requestUpdate();
+        await this.updateComplete; // `updated` has attached the media element.
+        // The learner moved on while the code downloaded: the recording follows.
+        const current = this.view?.current ?? -1;
+        if (current > 0) audio.seekToLine(current);
+        if (this.playWhenLoaded) audio.play();
+        this.playWhenLoaded = false;
+      },
+      (error: unknown) => {
+        this.audioLoad = undefined;
+        console.error(`<${this.localName}>: the audio code could not be loaded`, error);
+        this.mediaFailed = true;
+        // The learner pressed Play and waits: say it (a failure on load shows in the status only).
+        if (this.playWhenLoaded) this.announce(this.t('dialogueAudioError'));
+        this.playWhenLoaded = false;
+      },
+    );
+    return this.audioLoad;
   }
 
   /** Binds the lines to the recording (once the audio code is there: `loadAudio` calls it too). */
@@ -697,8 +710,9 @@ export class LessonDialogue extends LessonElement {
 
   private playAudio() {
     if (this.audio) return this.audio.play();
+    this.playWhenLoaded = true;
     this.mediaFailed = false;
-    void this.loadAudio().then(() => this.audio?.play());
+    void this.loadAudio();
   }
 
   private onSeekInput(event: Event) {
