@@ -44,6 +44,13 @@ before(async () => {
       response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><title>CDN test</title></html>');
       return;
     }
+    if (path === '/early.html') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><title>CDN test</title>
+        <script type="module" src="/dist/cdn/lesson-elements.js"></script>
+        <lesson-view src="/demo/lessons/python-concurrency.json"></lesson-view>
+        <lesson-dialogue src="/demo/lessons/python-concurrency.json#threading-overview"></lesson-dialogue></html>`);
+      return;
+    }
     const file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || !extname(file)) {
       response.writeHead(404).end();
@@ -91,6 +98,28 @@ describe('CDN modules in Chromium', () => {
     await page.close();
     assert.deepEqual(problems, []);
     assert.deepEqual(undefinedTags, [], 'tags lesson-elements.js does not define (import them in src/index.ts)');
+  });
+
+  test('lesson-elements.js asks for the page\'s lesson files before it defines the elements, once per file', async () => {
+    const page = await browser.newPage();
+    // When the first element is defined, the bundle has run (Lit, the core, every element).
+    await page.evaluateOnNewDocument(() => {
+      const define = customElements.define.bind(customElements);
+      customElements.define = (...args) => {
+        window.firstDefine ??= performance.now();
+        return define(...args);
+      };
+    });
+    await page.goto(`${origin}/early.html`, { waitUntil: 'networkidle0' });
+    const { requests, firstDefine, state } = await page.evaluate(() => ({
+      requests: performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.json')).map((entry) => entry.startTime),
+      firstDefine: window.firstDefine,
+      state: document.querySelector('lesson-view').getAttribute('load-state'),
+    }));
+    await page.close();
+    assert.equal(requests.length, 1, 'one request for the file both elements name');
+    assert.ok(requests[0] < firstDefine, `the file was requested at ${requests[0]} ms, before the first element was defined at ${firstDefine} ms`);
+    assert.equal(state, 'ready');
   });
 
   for (const file of pages) {

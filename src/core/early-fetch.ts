@@ -30,17 +30,21 @@ interface EarlyRequest {
 
 const early = new Map<string, EarlyRequest>();
 
+/** Our elements whose `src` names a lesson file (another library's `<lesson-video src>` is not ours to fetch). */
+const LESSON_TAGS = ['lesson-view', 'lesson-dialogue', 'lesson-pros-cons', 'lesson-flashcards', 'lesson-mnemonic', 'lesson-glossary', 'lesson-term'];
+
 /**
  * Starts fetching the file of every `lesson-*` element with a `src` under
  * `root` (once per URL), to be taken by the loader with `takeEarlyRequest`.
  * Failures are the loader's to report, when it takes the request.
  */
 export function requestLessonsEarly(root: ParentNode = document): void {
-  for (const element of root.querySelectorAll('[src]')) {
-    if (!element.localName.startsWith('lesson-')) continue;
+  for (const element of root.querySelectorAll(LESSON_TAGS.map((tag) => `${tag}[src]`).join())) {
+    const src = element.getAttribute('src')!.trim();
+    if (!src) continue; // The element ignores an empty src; this would fetch the page itself.
     let url: string;
     try {
-      ({ url } = splitSource(element.getAttribute('src')!));
+      ({ url } = splitSource(src));
     } catch {
       continue; // Not a URL: the element reports it.
     }
@@ -49,6 +53,15 @@ export function requestLessonsEarly(root: ParentNode = document): void {
     const response = fetch(url, lessonRequest(controller.signal));
     response.catch(() => {}); // Not unhandled: the loader sees the failure when it takes the request.
     early.set(url, { response, controller });
+  }
+}
+
+/** Drops early requests not taken yet (all, or `url`'s), so a later load asks the server for the file as it is now. */
+export function forgetEarlyRequests(url?: string): void {
+  for (const [key, request] of early) {
+    if (url && key !== url) continue;
+    request.controller.abort();
+    early.delete(key);
   }
 }
 

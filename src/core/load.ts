@@ -4,7 +4,7 @@
  */
 import { validateLesson, type Lesson } from './schema.js';
 import type { LessonErrorDetail } from './events.js';
-import { lessonRequest, takeEarlyRequest } from './early-fetch.js';
+import { forgetEarlyRequests, lessonRequest, takeEarlyRequest } from './early-fetch.js';
 
 export { splitSource } from './early-fetch.js';
 
@@ -164,8 +164,9 @@ export function loadLesson(
   });
 }
 
-/** Forgets cached lessons (all, or one URL): for tests and for hosts that edit lessons live. */
+/** Forgets cached lessons (all, or one URL), and requests started early and not used yet: for tests and for hosts that edit lessons live. */
 export function clearLessonCache(url?: string): void {
   if (url) cache.delete(url);
   else cache.clear();
+  forgetEarlyRequests(url);
 }
