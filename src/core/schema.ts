@@ -350,7 +350,8 @@ function unknownFields(
   at: (string | number)[],
   named?: string | number,
 ): string[] {
-  if (!known || typeof value !== 'object' || value === null) return [];
+  // An array where an object belongs is a wrong type (valibot says so), not a pile of unknown fields "0", "1"…
+  if (!known || typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const unknown = Object.keys(value).filter((key) => !Object.hasOwn(known, key) && key !== named);
   const messages = unknown.slice(0, 20).map((key) => `${formatPath([...at, key])}: ${UNKNOWN_FIELD}`);
   if (unknown.length > 20) messages.push(`${formatPath(at)}: ${unknown.length - 20} more unknown fields`);
@@ -380,7 +381,7 @@ function unknownFieldsWithin(schema: SchemaShape | undefined, value: unknown, at
     return value.flatMap((item, index) => unknownFieldsWithin(shape.item, item, [...at, index]));
   }
   const known = fieldsOf(shape, value);
-  if (!known || typeof value !== 'object' || value === null) return [];
+  if (!known || typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   return [
     ...unknownFields(known, value, at),
     ...Object.entries(value).flatMap(([key, field]) => (Object.hasOwn(known, key) ? unknownFieldsWithin(known[key], field, [...at, key]) : [])),
