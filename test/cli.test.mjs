@@ -68,7 +68,8 @@ describe('lesson-elements validate', () => {
 
   test('unknown fields inside a block or a list item (objects that match no option of a union) are named too', () => {
     const lesson = JSON.parse(readFileSync(join(root, valid), 'utf8'));
-    lesson.summaries.detailed = [{ heading: 'Part', colour: 'red' }, { list: ['a', { text: 'b', list: ['c'], bullet: '*', indent: 2 }] }];
+    // The first two only have unknown fields: those are named instead of "Expected …". The third is no block even without its typo.
+    lesson.summaries.detailed = [{ heading: 'Part', colour: 'red' }, { list: ['a', { text: 'b', list: ['c'], bullet: '*', indent: 2 }] }, { haeding: 'Typo' }];
     const { status, stdout } = cli(['validate', '-'], { input: JSON.stringify(lesson) });
     const block = 'Expected a paragraph text, a {"heading": "..."} block or a {"list": [...]} block';
     const unknown = 'unknown field (check its spelling; see docs/lesson-format.md)';
@@ -76,11 +77,11 @@ describe('lesson-elements validate', () => {
       stdout,
       [
         'INVALID <stdin> (5 errors)',
-        `  summaries.detailed[0]: ${block}`,
-        `  summaries.detailed[1]: ${block}`,
+        `  summaries.detailed[2]: ${block}`,
         `  summaries.detailed[0].colour: ${unknown}`,
         `  summaries.detailed[1].list[1].bullet: ${unknown}`,
         `  summaries.detailed[1].list[1].indent: ${unknown}`,
+        `  summaries.detailed[2].haeding: ${unknown}`,
         '',
       ].join('\n'),
     );

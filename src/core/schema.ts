@@ -332,15 +332,17 @@ function fieldsOf(schema: SchemaShape | undefined, value: unknown): Record<strin
 }
 
 /** The schema (bare) and the value at `path` in `data`. */
-function schemaAt(path: readonly (string | number)[], data: unknown): [SchemaShape | undefined, unknown] {
-  let schema = bare(LessonSchema as unknown as SchemaShape, data);
+function schemaAt(path: readonly (string | number)[], data: unknown): [SchemaShape | undefined, unknown, SchemaShape | undefined] {
+  let whole: SchemaShape | undefined = LessonSchema as unknown as SchemaShape;
+  let schema = bare(whole, data);
   let value = data;
   for (const key of path) {
-    const field = schema?.type === 'array' ? schema.item : fieldsOf(schema, value)?.[key];
+    whole = schema?.type === 'array' ? schema.item : fieldsOf(schema, value)?.[key];
     value = (value as Raw)[key];
-    schema = bare(field, value);
+    schema = bare(whole, value);
   }
-  return [schema, value];
+  // The schema there bare (for walking), and whole (with its optional wrapper and checks, for validating).
+  return [schema, value, whole];
 }
 
 /** The fields of the object `value` at `at` that are not `known` (nor `named`): twenty messages, then how many are left. */
@@ -388,6 +390,19 @@ function unknownFieldsWithin(schema: SchemaShape | undefined, value: unknown, at
   ];
 }
 
+/** `value` without the fields `unknownFieldsWithin` names: a copy, the rest untouched. */
+function withoutUnknownFields(schema: SchemaShape | undefined, value: unknown): unknown {
+  const shape = bare(schema, value);
+  if (Array.isArray(value)) return shape?.type === 'array' ? value.map((item) => withoutUnknownFields(shape.item, item)) : value;
+  const known = fieldsOf(shape, value);
+  if (!known || typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => Object.hasOwn(known, key))
+      .map(([key, field]) => [key, withoutUnknownFields(known[key], field)]),
+  );
+}
+
 /** An author-friendly message for one valibot issue. */
 function issueMessage(issue: v.BaseIssue<unknown>): string {
   const path = formatPath(issuePath(issue));
@@ -426,8 +441,30 @@ export function moreUnknownFieldErrors(data: unknown): string[] {
     if (isUnknownField(issue)) return unknownFieldsAfterFirst(issue, data);
     if (issue.type !== 'union') return [];
     const path = issuePath(issue);
-    return unknownFieldsWithin(...schemaAt(path, data), path);
+    const [shape, value] = schemaAt(path, data);
+    return unknownFieldsWithin(shape, value, path);
   });
+}
+
+/**
+ * For authoring tools: the messages of `validateLesson` about a value that
+ * matches no option of its union only because of unknown fields (a heading
+ * block with a `colour`). `moreUnknownFieldErrors` names those fields, which
+ * says more than "Expected a paragraph text, …", so a tool may leave these out.
+ * A value with other faults too (`{ "haeding": "x" }`) keeps its message.
+ */
+export function unionErrorsFromUnknownFieldsOnly(data: unknown): string[] {
+  const result = v.safeParse(LessonSchema, data, { abortEarly: false });
+  if (result.success) return [];
+  return result.issues
+    .filter((issue) => {
+      if (issue.type !== 'union') return false;
+      const path = issuePath(issue);
+      const [shape, value, whole] = schemaAt(path, data);
+      if (!whole || !unknownFieldsWithin(shape, value, path).length) return false;
+      return v.safeParse(whole as unknown as v.GenericSchema, withoutUnknownFields(shape, value)).success;
+    })
+    .map(issueMessage);
 }
 
 /** The stable id of a dialogue line: its own, or one derived from its position. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatPath, moreUnknownFieldErrors, splitErrorMessage, validateLesson } from '../../src/core/schema.js';
+import { formatPath, moreUnknownFieldErrors, splitErrorMessage, unionErrorsFromUnknownFieldsOnly, validateLesson } from '../../src/core/schema.js';
 import { miniLesson } from '../fixtures/mini-lesson.js';
 
 describe('validateLesson', () => {
@@ -127,9 +127,17 @@ describe('validateLesson messages for authors', () => {
       `summaries.detailed[1].list[1].bullet: ${UNKNOWN}`,
       `summaries.detailed[2].haeding: ${UNKNOWN}`,
     ]);
+    // The first two fit a form once their unknown fields go: the fields say more than the union's message.
+    // {"haeding": …} fits none even then: its message stays.
+    expect(unionErrorsFromUnknownFieldsOnly(lesson)).to.deep.equal([0, 1].map((i) => `summaries.detailed[${i}]: ${block}`));
     // A block is a heading or a list, not both: no field is unknown there, so only the union's message is left.
     (lesson.summaries as Record<string, unknown>).detailed = [{ heading: 'Part', list: ['a'] }];
     expect(moreUnknownFieldErrors(lesson)).to.deep.equal([]);
+    expect(unionErrorsFromUnknownFieldsOnly(lesson)).to.deep.equal([]);
+    // An unknown field plus another fault (a heading that is too long, a list item of the wrong type): the message stays.
+    (lesson.summaries as Record<string, unknown>).detailed = [{ heading: 'x'.repeat(301), colour: 'red' }, { list: [5], colour: 'red' }];
+    expect(moreUnknownFieldErrors(lesson)).to.have.length(2);
+    expect(unionErrorsFromUnknownFieldsOnly(lesson)).to.deep.equal([]);
     // An array where a block or an item belongs is the wrong type, not unknown fields "0", "1"…
     (lesson.summaries as Record<string, unknown>).detailed = [['p', 'q'], { list: [['a', 'b']] }];
     expect(validateLesson(lesson).ok).to.equal(false);
