@@ -3,7 +3,7 @@
  * browser (parseLessonText -> validateLesson), for authors and CI before publishing.
  */
 import { LessonLoadError, parseLessonText } from '../core/load.js';
-import { moreUnknownFieldErrors, splitErrorMessage, unionErrorsFromUnknownFieldsOnly } from '../core/schema.js';
+import { splitErrorMessage, unknownFieldReport } from '../core/schema.js';
 import { EXIT, UsageError, dim, green, parseOptions, red, type CliIo, type Command, type ExitCode } from './command.js';
 
 /** One problem in a file, located by JSON path (schema errors) or line and column (JSON syntax errors). */
@@ -69,9 +69,8 @@ export function checkLessonText(file: string, text: string): FileReport {
     if (kind !== 'invalid') return { file, status: 'invalid', errors: messages.map(splitErrorMessage) };
     // Every misspelt field at once: the elements name only the first of each object, and none inside
     // a block that fits no form; for a block whose only fault is such a field, the field says it better.
-    const data: unknown = JSON.parse(json);
-    const saidBetter = new Set(unionErrorsFromUnknownFieldsOnly(data));
-    const errors = [...messages.filter((message) => !saidBetter.has(message)), ...moreUnknownFieldErrors(data)].map(splitErrorMessage);
+    const { unknownFields, saidBetter } = unknownFieldReport(JSON.parse(json));
+    const errors = [...messages.filter((message) => !saidBetter.includes(message)), ...unknownFields].map(splitErrorMessage);
     return { file, status: 'invalid', errors };
   }
 }

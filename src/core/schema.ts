@@ -372,34 +372,24 @@ function unknownFieldsAfterFirst(issue: v.BaseIssue<unknown>, data: unknown): st
 }
 
 /**
- * Every unknown field in `value` and in the objects inside it, where `schema` stands.
- * For a value that matches no option of a union: valibot reports the union alone
- * (what each option found is buried in `issue.issues`), so none of the fields
- * inside was named. A field is unknown when no option of the union knows it.
+ * `value` without its unknown fields (a copy), adding the messages that name
+ * them to `messages`: in `value` and in every object inside it, where `schema`
+ * stands. For a value that matches no option of a union: valibot reports the
+ * union alone (what each option found is buried in `issue.issues`), so none of
+ * the fields inside was named. A field is unknown when no option knows it.
  */
-function unknownFieldsWithin(schema: SchemaShape | undefined, value: unknown, at: (string | number)[]): string[] {
+function dropUnknownFields(schema: SchemaShape | undefined, value: unknown, at: (string | number)[], messages: string[]): unknown {
   const shape = bare(schema, value);
-  if (Array.isArray(value) && shape?.type === 'array') {
-    return value.flatMap((item, index) => unknownFieldsWithin(shape.item, item, [...at, index]));
+  if (Array.isArray(value)) {
+    return shape?.type === 'array' ? value.map((item, index) => dropUnknownFields(shape.item, item, [...at, index], messages)) : value;
   }
   const known = fieldsOf(shape, value);
-  if (!known || typeof value !== 'object' || value === null || Array.isArray(value)) return [];
-  return [
-    ...unknownFields(known, value, at),
-    ...Object.entries(value).flatMap(([key, field]) => (Object.hasOwn(known, key) ? unknownFieldsWithin(known[key], field, [...at, key]) : [])),
-  ];
-}
-
-/** `value` without the fields `unknownFieldsWithin` names: a copy, the rest untouched. */
-function withoutUnknownFields(schema: SchemaShape | undefined, value: unknown): unknown {
-  const shape = bare(schema, value);
-  if (Array.isArray(value)) return shape?.type === 'array' ? value.map((item) => withoutUnknownFields(shape.item, item)) : value;
-  const known = fieldsOf(shape, value);
   if (!known || typeof value !== 'object' || value === null) return value;
+  messages.push(...unknownFields(known, value, at));
   return Object.fromEntries(
     Object.entries(value)
       .filter(([key]) => Object.hasOwn(known, key))
-      .map(([key, field]) => [key, withoutUnknownFields(known[key], field)]),
+      .map(([key, field]) => [key, dropUnknownFields(known[key], field, [...at, key], messages)]),
   );
 }
 
@@ -426,45 +416,45 @@ export function validateLesson(data: unknown): ValidationResult {
   return result.success && !errors.length ? { ok: true, lesson: result.output } : { ok: false, errors };
 }
 
-/**
- * For authoring tools (the CLI's `validate`): the unknown fields that
- * `validateLesson` leaves out: every one after the first of each object
- * (valibot stops at that one), and every one inside a value that matches no
- * option of a union (a block, a list item), where `validateLesson` names the
- * union alone. Twenty per object at most, then how many are left. Readers'
- * pages do not carry this code: an element shows what `validateLesson` finds.
- */
-export function moreUnknownFieldErrors(data: unknown): string[] {
-  const result = v.safeParse(LessonSchema, data, { abortEarly: false });
-  if (result.success) return [];
-  return result.issues.flatMap((issue) => {
-    if (isUnknownField(issue)) return unknownFieldsAfterFirst(issue, data);
-    if (issue.type !== 'union') return [];
-    const path = issuePath(issue);
-    const [shape, value] = schemaAt(path, data);
-    return unknownFieldsWithin(shape, value, path);
-  });
+/** What `unknownFieldReport` finds. */
+export interface UnknownFieldReport {
+  /**
+   * The unknown fields `validateLesson` leaves out: every one after the first
+   * of each object (valibot stops at that one), and every one inside a value
+   * that matches no option of a union (a block, a list item), where
+   * `validateLesson` names the union alone. Twenty per object, then how many more.
+   */
+  unknownFields: string[];
+  /**
+   * The messages of `validateLesson` about a value that matches no option of
+   * its union only because of unknown fields (a heading block with a `colour`):
+   * the fields named say more than "Expected a paragraph text, …", so a tool
+   * may leave these out. A value with other faults too (`{ "haeding": "x" }`)
+   * is not among them.
+   */
+  saidBetter: string[];
 }
 
 /**
- * For authoring tools: the messages of `validateLesson` about a value that
- * matches no option of its union only because of unknown fields (a heading
- * block with a `colour`). `moreUnknownFieldErrors` names those fields, which
- * says more than "Expected a paragraph text, …", so a tool may leave these out.
- * A value with other faults too (`{ "haeding": "x" }`) keeps its message.
+ * For authoring tools (the CLI's `validate`): every unknown field, where
+ * `validateLesson` stops at the first. Readers' pages do not carry this code:
+ * an element shows what `validateLesson` finds.
  */
-export function unionErrorsFromUnknownFieldsOnly(data: unknown): string[] {
+export function unknownFieldReport(data: unknown): UnknownFieldReport {
+  const report: UnknownFieldReport = { unknownFields: [], saidBetter: [] };
   const result = v.safeParse(LessonSchema, data, { abortEarly: false });
-  if (result.success) return [];
-  return result.issues
-    .filter((issue) => {
-      if (issue.type !== 'union') return false;
-      const path = issuePath(issue);
-      const [shape, value, whole] = schemaAt(path, data);
-      if (!whole || !unknownFieldsWithin(shape, value, path).length) return false;
-      return v.safeParse(whole as unknown as v.GenericSchema, withoutUnknownFields(shape, value)).success;
-    })
-    .map(issueMessage);
+  if (result.success) return report;
+  for (const issue of result.issues) {
+    if (isUnknownField(issue)) report.unknownFields.push(...unknownFieldsAfterFirst(issue, data));
+    if (issue.type !== 'union') continue;
+    const path = issuePath(issue);
+    const [shape, value, whole] = schemaAt(path, data);
+    const named: string[] = [];
+    const known = dropUnknownFields(shape, value, path, named);
+    report.unknownFields.push(...named);
+    if (named.length && whole && v.safeParse(whole as unknown as v.GenericSchema, known).success) report.saidBetter.push(issueMessage(issue));
+  }
+  return report;
 }
 
 /** The stable id of a dialogue line: its own, or one derived from its position. */

@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { formatPath, moreUnknownFieldErrors, splitErrorMessage, unionErrorsFromUnknownFieldsOnly, validateLesson } from '../../src/core/schema.js';
+import { formatPath, splitErrorMessage, unknownFieldReport, validateLesson } from '../../src/core/schema.js';
 import { miniLesson } from '../fixtures/mini-lesson.js';
+
+const unknownFieldsIn = (data: unknown) => unknownFieldReport(data).unknownFields;
+const saidBetterIn = (data: unknown) => unknownFieldReport(data).saidBetter;
 
 describe('validateLesson', () => {
   it('accepts a valid lesson', () => {
@@ -85,11 +88,11 @@ describe('validateLesson messages for authors', () => {
     if (again.ok) throw new Error('expected errors');
     const unknownIn = (errors: string[]) => errors.filter((e) => e.includes('unknown field')).map((e) => e.slice(0, e.indexOf(':')));
     expect(unknownIn(again.errors)).to.have.members(['glossary[0].colour', 'auther']);
-    expect(unknownIn(moreUnknownFieldErrors(lesson))).to.have.members(['glossary[0]["see also"]', 'glossary[0].colur']);
+    expect(unknownIn(unknownFieldsIn(lesson))).to.have.members(['glossary[0]["see also"]', 'glossary[0].colur']);
   });
 
   it('lists every unknown field for authors, in any shape of object, twenty at most per object', () => {
-    expect(moreUnknownFieldErrors(miniLesson())).to.deep.equal([]);
+    expect(unknownFieldsIn(miniLesson())).to.deep.equal([]);
     const flooded = miniLesson() as unknown as Record<string, unknown>;
     // A memory aid: one shape per kind.
     const aid = (flooded.memoryAids as Record<string, unknown>[])[0]!;
@@ -97,12 +100,12 @@ describe('validateLesson messages for authors', () => {
     const first = validateLesson(flooded);
     if (first.ok) throw new Error('expected errors');
     expect(first.errors).to.deep.equal(['memoryAids[0].field0: unknown field (check its spelling; see docs/lesson-format.md)']);
-    const more = moreUnknownFieldErrors(flooded);
+    const more = unknownFieldsIn(flooded);
     expect(more).to.have.length(21);
     expect(more[0]).to.equal('memoryAids[0].field1: unknown field (check its spelling; see docs/lesson-format.md)');
     expect(more[20]).to.equal('memoryAids[0]: 979 more unknown fields');
     // Data that is not a lesson's shape at all: nothing to add, no error thrown.
-    for (const odd of [null, 3, [], { dialogues: 'x' }, { dialogues: [{ lines: 5, zz: 1 }] }]) expect(() => moreUnknownFieldErrors(odd)).to.not.throw();
+    for (const odd of [null, 3, [], { dialogues: 'x' }, { dialogues: [{ lines: 5, zz: 1 }] }]) expect(() => unknownFieldsIn(odd)).to.not.throw();
   });
 
   it('lists every unknown field inside an object that matches no option of a union (blocks, list items)', () => {
@@ -120,7 +123,7 @@ describe('validateLesson messages for authors', () => {
     const block = 'Expected a paragraph text, a {"heading": "..."} block or a {"list": [...]} block';
     expect(result.errors).to.deep.equal([0, 1, 2].map((i) => `summaries.detailed[${i}]: ${block}`));
     // Authoring tools name the fields no option knows: every one, in nested unions too. "heading" and "list" are known.
-    expect(moreUnknownFieldErrors(lesson)).to.deep.equal([
+    expect(unknownFieldsIn(lesson)).to.deep.equal([
       `summaries.detailed[0].colour: ${UNKNOWN}`,
       `summaries.detailed[0]["font size"]: ${UNKNOWN}`,
       `summaries.detailed[1].list[1].colour: ${UNKNOWN}`,
@@ -129,19 +132,19 @@ describe('validateLesson messages for authors', () => {
     ]);
     // The first two fit a form once their unknown fields go: the fields say more than the union's message.
     // {"haeding": …} fits none even then: its message stays.
-    expect(unionErrorsFromUnknownFieldsOnly(lesson)).to.deep.equal([0, 1].map((i) => `summaries.detailed[${i}]: ${block}`));
+    expect(saidBetterIn(lesson)).to.deep.equal([0, 1].map((i) => `summaries.detailed[${i}]: ${block}`));
     // A block is a heading or a list, not both: no field is unknown there, so only the union's message is left.
     (lesson.summaries as Record<string, unknown>).detailed = [{ heading: 'Part', list: ['a'] }];
-    expect(moreUnknownFieldErrors(lesson)).to.deep.equal([]);
-    expect(unionErrorsFromUnknownFieldsOnly(lesson)).to.deep.equal([]);
+    expect(unknownFieldsIn(lesson)).to.deep.equal([]);
+    expect(saidBetterIn(lesson)).to.deep.equal([]);
     // An unknown field plus another fault (a heading that is too long, a list item of the wrong type): the message stays.
     (lesson.summaries as Record<string, unknown>).detailed = [{ heading: 'x'.repeat(301), colour: 'red' }, { list: [5], colour: 'red' }];
-    expect(moreUnknownFieldErrors(lesson)).to.have.length(2);
-    expect(unionErrorsFromUnknownFieldsOnly(lesson)).to.deep.equal([]);
+    expect(unknownFieldsIn(lesson)).to.have.length(2);
+    expect(saidBetterIn(lesson)).to.deep.equal([]);
     // An array where a block or an item belongs is the wrong type, not unknown fields "0", "1"…
     (lesson.summaries as Record<string, unknown>).detailed = [['p', 'q'], { list: [['a', 'b']] }];
     expect(validateLesson(lesson).ok).to.equal(false);
-    expect(moreUnknownFieldErrors(lesson)).to.deep.equal([]);
+    expect(unknownFieldsIn(lesson)).to.deep.equal([]);
   });
 
   it('lists unknown fields inside union options twenty per object, and stays quick under a flood of them', () => {
@@ -152,7 +155,7 @@ describe('validateLesson messages for authors', () => {
       { list: Array.from({ length: 1000 }, () => ({ text: 'b', list: ['c'], ...fields(30) })) },
     ];
     // No clock here (speed is for benchmarks): a walk that went quadratic would run far past the test's timeout.
-    const more = moreUnknownFieldErrors(lesson);
+    const more = unknownFieldsIn(lesson);
     expect(more).to.have.length(21 + 1000 * 21);
     expect(more[19]).to.equal('prosCons[0].explanation[0].field19: unknown field (check its spelling; see docs/lesson-format.md)');
     expect(more[20]).to.equal('prosCons[0].explanation[0]: 9980 more unknown fields');
@@ -160,9 +163,9 @@ describe('validateLesson messages for authors', () => {
     // Union-shaped data that is not a lesson's shape at all: nothing to add, no error thrown.
     const odd = [5, 'x', [], [{ list: 5, x: 1 }], [{ list: [{ list: 'x', y: 1 }, [1], null] }], [null, [{ z: 1 }]]];
     for (const detailed of odd) {
-      expect(() => moreUnknownFieldErrors({ ...lesson, summaries: { detailed } })).to.not.throw();
+      expect(() => unknownFieldsIn({ ...lesson, summaries: { detailed } })).to.not.throw();
     }
-    expect(moreUnknownFieldErrors({ ...miniLesson(), summaries: { detailed: [{ list: 5, x: 1 }] } })).to.deep.equal([
+    expect(unknownFieldsIn({ ...miniLesson(), summaries: { detailed: [{ list: 5, x: 1 }] } })).to.deep.equal([
       'summaries.detailed[0].x: unknown field (check its spelling; see docs/lesson-format.md)',
     ]);
   });
