@@ -51,6 +51,11 @@ describe('package.json', () => {
     }
   });
 
+  test('the early lesson download knows every element (src/core/early-fetch.ts runs before any is defined)', async () => {
+    const { LESSON_TAGS } = await import('../dist/core/early-fetch.js');
+    assert.deepEqual([...LESSON_TAGS].sort(), elements.map((element) => element.tag).sort());
+  });
+
   test('every export target exists (elements that have not landed yet excepted)', () => {
     const pending = [];
     for (const [subpath, target] of Object.entries(pkg.exports)) {

@@ -31,7 +31,7 @@ interface EarlyRequest {
 const early = new Map<string, EarlyRequest>();
 
 /** Our elements whose `src` names a lesson file (another library's `<lesson-video src>` is not ours to fetch). */
-const LESSON_TAGS = ['lesson-view', 'lesson-dialogue', 'lesson-pros-cons', 'lesson-flashcards', 'lesson-mnemonic', 'lesson-glossary', 'lesson-term'];
+export const LESSON_TAGS = ['lesson-view', 'lesson-dialogue', 'lesson-pros-cons', 'lesson-flashcards', 'lesson-mnemonic', 'lesson-glossary', 'lesson-term'];
 
 /**
  * Starts fetching the file of every `lesson-*` element with a `src` under
