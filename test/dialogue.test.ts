@@ -759,58 +759,49 @@ describe('<lesson-dialogue>', () => {
       await expectNoDownload(audioLoader, 'no audio code without a recording');
       const failing = sinon.stub(audioLoader, 'load').rejects(new Error('offline'));
       const logged = sinon.stub(console, 'error');
-      try {
-        const el = await ready(await fixture<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`));
-        await waitUntil(() => part(el, 'status'), 'the error shows');
-        logged.restore();
-        expect(part(el, 'status').textContent).to.equal('The audio could not be loaded.');
-        expect(logged.firstCall.args[1]).to.have.property('message', 'offline');
-        expect(failing.callCount, 'no retry loop before the learner asks').to.equal(1);
-        await expect(el).to.be.accessible();
-        failing.restore();
-        // Play loads the code again, and plays.
-        const played = oneEvent(el, 'lesson-play');
-        part(el, 'play-button').click();
-        expect((await played).detail).to.deep.equal({ source: 'audio' });
-        await el.updateComplete;
-        expect(part(el, 'status'), 'the error is gone').to.equal(null);
-        el.pause();
-      } finally {
-        logged.restore();
-        failing.restore();
-      }
+      const el = await ready(await fixture<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`));
+      await waitUntil(() => part(el, 'status'), 'the error shows');
+      logged.restore();
+      expect(part(el, 'status').textContent).to.equal('The audio could not be loaded.');
+      expect(logged.firstCall.args[1]).to.have.property('message', 'offline');
+      expect(failing.callCount, 'no retry loop before the learner asks').to.equal(1);
+      await expect(el).to.be.accessible();
+      failing.restore();
+      // Play loads the code again, and plays.
+      const played = oneEvent(el, 'lesson-play');
+      part(el, 'play-button').click();
+      expect((await played).detail).to.deep.equal({ source: 'audio' });
+      await el.updateComplete;
+      expect(part(el, 'status'), 'the error is gone').to.equal(null);
+      el.pause();
     });
 
     it('plays once the audio code arrives when Play is pressed during its download, from the line the learner moved to', async () => {
       const code = await import('../src/components/dialogue/audio.js');
       let arrive = () => {};
       const slow = sinon.stub(audioLoader, 'load').callsFake(() => new Promise((resolve) => (arrive = () => resolve(code))));
-      try {
-        // fixtureSync: `fixture` would wait for the download held back here.
-        const el = fixtureSync<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`);
-        await waitUntil(() => el.loadState === 'ready' && slow.called, 'the download starts');
-        el.goToLine(3);
-        const played = oneEvent(el, 'lesson-play');
-        el.play();
-        arrive();
-        expect((await played).detail).to.deep.equal({ source: 'audio' });
-        const audio = shadow(el).querySelector('audio')!;
-        expect(audio.currentTime).to.be.closeTo(1.8, 0.05);
-        expect(el.currentLine).to.equal(3);
-        el.pause();
-        // Paused before the code arrived: nothing plays.
-        slow.resetHistory();
-        const paused = fixtureSync<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`);
-        await waitUntil(() => paused.loadState === 'ready' && slow.called, 'the download starts');
-        paused.play();
-        paused.pause();
-        arrive();
-        await paused.updateComplete;
-        expect(shadow(paused).querySelector('audio')!.paused).to.equal(true);
-        expect(paused.playing).to.equal(undefined);
-      } finally {
-        slow.restore();
-      }
+      // fixtureSync: `fixture` would wait for the download held back here.
+      const el = fixtureSync<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`);
+      await waitUntil(() => el.loadState === 'ready' && slow.called, 'the download starts');
+      el.goToLine(3);
+      const played = oneEvent(el, 'lesson-play');
+      el.play();
+      arrive();
+      expect((await played).detail).to.deep.equal({ source: 'audio' });
+      const audio = shadow(el).querySelector('audio')!;
+      expect(audio.currentTime).to.be.closeTo(1.8, 0.05);
+      expect(el.currentLine).to.equal(3);
+      el.pause();
+      // Paused before the code arrived: nothing plays.
+      slow.resetHistory();
+      const paused = fixtureSync<LessonDialogue>(html`<test-dialogue .lesson=${talk({ audio: { src: 'tone.wav' } })}></test-dialogue>`);
+      await waitUntil(() => paused.loadState === 'ready' && slow.called, 'the download starts');
+      paused.play();
+      paused.pause();
+      arrive();
+      await paused.updateComplete;
+      expect(shadow(paused).querySelector('audio')!.paused).to.equal(true);
+      expect(paused.playing).to.equal(undefined);
     });
   });
 
@@ -887,25 +878,20 @@ describe('<lesson-dialogue>', () => {
       await expectNoDownload(speechLoader, 'no speech code without the speech attribute');
       const failing = sinon.stub(speechLoader, 'load').rejects(new Error('offline'));
       const logged = sinon.stub(console, 'error');
-      try {
-        const synth = new FakeSynth([voice('Alex', 'en-US')]);
-        const el = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue speech .synthesis=${synth} .lesson=${talk()}></lesson-dialogue>`));
-        await waitUntil(() => part(el, 'status'), 'the reason shows');
-        logged.restore();
-        expect(part(el, 'status').textContent).to.equal('Reading aloud could not be loaded. Check the connection, then press Listen again.');
-        expect(logged.firstCall.args[1]).to.have.property('message', 'offline');
-        expect(part(el, 'listen-button').getAttribute('aria-disabled'), 'a press tries again').to.equal(null);
-        await expect(el).to.be.accessible();
-        failing.restore();
-        // The next press loads it and reads.
-        el.play();
-        await waitUntil(() => synth.spoken.length === 1, 'reads once its code loads');
-        expect(el.playing).to.equal('speech');
-        el.pause();
-      } finally {
-        failing.restore();
-        logged.restore();
-      }
+      const synth = new FakeSynth([voice('Alex', 'en-US')]);
+      const el = await ready(await fixture<LessonDialogue>(html`<lesson-dialogue speech .synthesis=${synth} .lesson=${talk()}></lesson-dialogue>`));
+      await waitUntil(() => part(el, 'status'), 'the reason shows');
+      logged.restore();
+      expect(part(el, 'status').textContent).to.equal('Reading aloud could not be loaded. Check the connection, then press Listen again.');
+      expect(logged.firstCall.args[1]).to.have.property('message', 'offline');
+      expect(part(el, 'listen-button').getAttribute('aria-disabled'), 'a press tries again').to.equal(null);
+      await expect(el).to.be.accessible();
+      failing.restore();
+      // The next press loads it and reads.
+      el.play();
+      await waitUntil(() => synth.spoken.length === 1, 'reads once its code loads');
+      expect(el.playing).to.equal('speech');
+      el.pause();
     });
   });
 
