@@ -123,9 +123,9 @@ export default defineConfig(
     files: ['**/*.{js,mjs,cjs}'],
     extends: [tseslint.configs.disableTypeChecked],
   },
-  // Benchmark pages' helper scripts run in the browser.
+  // Benchmark pages' helper scripts and the browser tests' classic scripts run in the browser.
   {
-    files: ['bench/**/*.{js,mjs}', 'demo/**/*.{js,mjs}'],
+    files: ['bench/**/*.{js,mjs}', 'demo/**/*.{js,mjs}', 'test/fixtures/*.js'],
     languageOptions: { globals: globals.browser },
   },
 );

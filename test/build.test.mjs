@@ -151,6 +151,19 @@ describe('CDN (dist/cdn/)', () => {
       assert.doesNotMatch(code, /Lit is in dev mode/, `${file} is Lit's development build`);
     }
   });
+
+  test("field descriptions stay in lesson.schema.json and the npm modules, out of the learners' bundles", () => {
+    const description = JSON.parse(read('dist/lesson.schema.json')).properties.id.description;
+    assert.match(read('dist/core/schema.js'), /A stable id: used in deep links/);
+    assert.match(description, /A stable id: used in deep links/);
+    for (const file of cdnEntries) assert.ok(!read(`dist/cdn/${file}`).includes(description), `${file} carries the schema's descriptions`);
+  });
+
+  test('html`` templates lose the indentation of the source (the minified CSS and HTML are checked in minify-literals.test.mjs)', () => {
+    const bundle = read('dist/cdn/lesson-elements.js');
+    assert.ok(bundle.includes('<div class="title" part="title" id="title" role="heading"'), 'the dialogue title template is there, on one line');
+    assert.doesNotMatch(bundle, />\n\s+</, 'a line break and indentation between two tags');
+  });
 });
 
 describe('lesson.schema.json', () => {

@@ -19,6 +19,7 @@ export const LIMITS = {
   manyItems: 10_000,
 } as const;
 
+/** A description for `lesson.schema.json`; the CDN builds drop these calls (rollup.config.js, dropSchemaDescriptions). */
 const describe = <T extends v.GenericSchema>(schema: T, description: string) =>
   v.pipe(schema, v.description(description));
 

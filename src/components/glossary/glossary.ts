@@ -280,8 +280,8 @@ export class LessonGlossary extends LessonElement {
                 >
                   <dt part="term" lang=${lang} dir=${textDir}>
                     <dfn>${entry.term}</dfn>${entry.aliases?.length
-                      ? html`<span part="aliases" class="aliases">
-                          ${this.t('termAliases')} <bdi lang=${lang}>${entry.aliases.join(', ')}</bdi></span
+                      ? html` <span part="aliases" class="aliases"
+                          >${this.t('termAliases')} <bdi lang=${lang}>${entry.aliases.join(', ')}</bdi></span
                         >`
                       : nothing}
                   </dt>

@@ -1,13 +1,17 @@
-// The CDN build minifies the CSS in css`` templates. Minified CSS must mean the same
-// rules: checked on examples, then on every stylesheet of the library in Chromium's
-// own CSS parser. Run: node --test test/minify-css.test.mjs (after npm run build).
+// The CDN build minifies the text of css`` and html`` templates.
+// - Minified CSS must mean the same rules: checked on examples, then on every stylesheet
+//   of the library in Chromium's own CSS parser.
+// - Minified HTML loses only line breaks and indentation between tags and inside tags:
+//   checked on examples here; that those were never rendered is checked by a guard over
+//   every browser test (test/fixtures/template-whitespace-guard.js).
+// Run: node --test test/minify-literals.test.mjs (after npm run build).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAst } from 'rollup/parseAst';
-import { minifyCss } from '../scripts/minify-css-literals.mjs';
+import { minifyCss, minifyHtml } from '../scripts/minify-literals.mjs';
 import { chromiumArgs, chromiumPath, missingChromiumMessage } from '../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,6 +40,39 @@ describe('minifyCss', () => {
   test('keeps one space next to an interpolation', () => {
     assert.equal(minifyCss('\n  border: 1px ', { end: false }), 'border: 1px ');
     assert.equal(minifyCss(' solid red;\n', { start: false }), ' solid red;');
+  });
+});
+
+describe('minifyHtml', () => {
+  test('drops line breaks and indentation between tags and at the edges', () => {
+    assert.deepEqual(minifyHtml(['\n  <section>\n    <header>\n      <h2>Title</h2>\n    </header>\n  </section>\n']), [
+      '<section><header><h2>Title</h2></header></section>',
+    ]);
+  });
+
+  test('inside a tag, a line break becomes one space, or nothing before the end of the tag', () => {
+    assert.deepEqual(minifyHtml(['<input\n  type="search"\n  .value=', '\n  @input=', '\n/>']), [
+      '<input type="search" .value=',
+      ' @input=',
+      '/>',
+    ]);
+    assert.deepEqual(minifyHtml(['<button\n  part="next"\n>Next</button>']), ['<button part="next">Next</button>']);
+  });
+
+  test('drops line breaks between a tag and an interpolation, keeps them between two interpolations', () => {
+    assert.deepEqual(minifyHtml(['<div>\n  ', '\n  ', '\n</div>']), ['<div>', '\n  ', '</div>']);
+  });
+
+  test('keeps white space next to words, spaces without a line break, attribute values and raw text', () => {
+    assert.deepEqual(minifyHtml(['<p>Press\n  <kbd>K</kbd>\n  to play</p>']), ['<p>Press\n  <kbd>K</kbd>\n  to play</p>']);
+    assert.deepEqual(minifyHtml(['<span>a</span> <span>b</span>']), ['<span>a</span> <span>b</span>']);
+    assert.deepEqual(minifyHtml(['<p title="one\n  two">x</p>']), ['<p title="one\n  two">x</p>']);
+    assert.deepEqual(minifyHtml(['<pre>\n  a\n  <b>b</b>\n</pre>\n<p>x</p>']), ['<pre>\n  a\n  <b>b</b>\n</pre><p>x</p>']);
+    assert.deepEqual(minifyHtml(['<textarea>\n</textarea>']), ['<textarea>\n</textarea>']);
+  });
+
+  test('a quoted attribute value may span interpolations', () => {
+    assert.deepEqual(minifyHtml(['<li class="line ', ' a>b">\n  <span>x</span>\n</li>']), ['<li class="line ', ' a>b"><span>x</span></li>']);
   });
 });
 
