@@ -100,7 +100,7 @@ export default {
 <html lang="en">
   <body>
     ${fuzzMountAll ? '<script>globalThis.lessonFuzzMountAll = true;</script>' : ''}
-    <script src="/test/fixtures/template-whitespace-guard.js"></script>
+    <script src="/test/fixtures/register-guards.js"></script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

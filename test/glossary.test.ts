@@ -11,6 +11,7 @@ import { clearLessonCache } from '../src/core/load.js';
 import type { Lesson } from '../src/core/schema.js';
 import { countFetches } from './fixtures/fetch-counter.js';
 import { miniLesson } from './fixtures/mini-lesson.js';
+import { revealSkippedContent } from './fixtures/reveal-skipped.js';
 
 function glossaryLesson(): Lesson {
   return {
@@ -528,6 +529,9 @@ describe('<lesson-glossary>', () => {
       const el = await fixture<LessonGlossary>(html`<lesson-glossary view="list" .lesson=${lesson}><h2>Glossary</h2></lesson-glossary>`);
       await ready(el);
       await expect(el).to.be.accessible();
+      // Again with entries off screen laid out: skipped content has no colours for axe to check.
+      revealSkippedContent(el);
+      await expect(el).to.be.accessible();
       const root = el.shadowRoot!;
       const letters = [...root.querySelectorAll('[part~="letter"]')];
       expect(letters.map((letter) => letter.textContent!.trim())).to.deep.equal(['C', 'G', 'L', 'P', 'T']);
@@ -537,6 +541,7 @@ describe('<lesson-glossary>', () => {
       const gil = root.getElementById('glossary-gil')!;
       expect(gil.querySelector('dt dfn')!.textContent).to.equal('Global Interpreter Lock');
       expect(gil.querySelector('[part~="aliases"]')!.textContent).to.contain('GIL');
+      expect(gil.querySelector('dt')!.textContent!.replace(/\s+/g, ' '), 'a space between the term and its other names').to.contain('Lock Also called: GIL');
       expect(gil.querySelector('dd strong')!.textContent).to.equal('CPython');
       expect(root.getElementById('glossary-concurrency')!.querySelector<HTMLAnchorElement>('[part~="more"]')!.href).to.equal('https://example.org/c');
       expect(root.querySelector('[part~="count"]')!.textContent!.trim()).to.equal('5 of 5 terms');

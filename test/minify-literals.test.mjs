@@ -3,7 +3,7 @@
 //   of the library in Chromium's own CSS parser.
 // - Minified HTML loses only line breaks and indentation between tags and inside tags:
 //   checked on examples here; that those were never rendered is checked by a guard over
-//   every browser test (test/fixtures/template-whitespace-guard.js).
+//   every browser test (test/fixtures/template-whitespace-guard.ts).
 // Run: node --test test/minify-literals.test.mjs (after npm run build).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
