@@ -271,7 +271,8 @@ const resumedShown = (frame) =>
     const root = document.querySelector('lesson-view').shadowRoot;
     return {
       progress: root.querySelector('[part~="progress"] progress').value,
-      progressText: root.querySelector('[part~="progress"]').textContent.replace(/\s+/g, ' ').trim(),
+      // As shown: the CDN build drops template white space that is never rendered, so textContent differs.
+      progressText: root.querySelector('[part~="progress"]').innerText.replace(/\s+/g, ' ').trim(),
       unfinishedSections: [...root.querySelectorAll('[part~="toc"] li:not(.done) a')].map((link) => link.getAttribute('href')),
       dialogueLines: Object.fromEntries(
         [...root.querySelectorAll('lesson-dialogue')].map((dialogue) => [dialogue.id, dialogue.shadowRoot.querySelector('[part~="progress"]')?.textContent.trim()]),
