@@ -21,7 +21,7 @@ import terser from '@rollup/plugin-terser';
 import replace from '@rollup/plugin-replace';
 import { findElements, root } from './scripts/elements.mjs';
 import { writeLessonSchema } from './scripts/build-schema.mjs';
-import { minifyLiterals } from './scripts/minify-literals.mjs';
+import { forEachNode, minifyLiterals } from './scripts/minify-literals.mjs';
 
 const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -92,18 +92,13 @@ function dropSchemaDescriptions() {
       if (id !== schemaModule) return null;
       const magic = new MagicString(code);
       let dropped = 0;
-      (function walk(node) {
-        if (!node || typeof node !== 'object') return;
-        if (Array.isArray(node)) return node.forEach(walk);
-        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'describe') {
-          const [schema] = node.arguments;
-          magic.remove(node.start, schema.start);
-          magic.remove(schema.end, node.end);
-          dropped++;
-          return walk(schema);
-        }
-        for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value);
-      })(this.parse(code));
+      forEachNode(this.parse(code), (node) => {
+        if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'describe') return;
+        const [schema] = node.arguments;
+        magic.remove(node.start, schema.start);
+        magic.remove(schema.end, node.end);
+        dropped++;
+      });
       if (!dropped) this.error('core/schema.js has no describe(schema, text) call left to drop: was the helper renamed?');
       return { code: magic.toString(), map: magic.generateMap({ hires: true }) };
     },

@@ -146,6 +146,17 @@ export function minifyHtml(quasis) {
 const TAGS = { css: 'css', html: 'html', svg: 'html' };
 
 /**
+ * Calls `visit` on every node of an ESTree syntax tree (rollup's `this.parse`, `parseAst`),
+ * parents before children: templates nested in interpolations are visited too.
+ */
+export function forEachNode(node, visit) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((child) => forEachNode(child, visit));
+  if (typeof node.type === 'string') visit(node);
+  for (const value of Object.values(node)) if (value && typeof value === 'object') forEachNode(value, visit);
+}
+
+/**
  * The plugin: every css``, html`` and svg`` template of the modules `include` accepts.
  * @param {{ include?: (id: string) => boolean }} [options]
  */
@@ -156,29 +167,22 @@ export function minifyLiterals({ include = () => true } = {}) {
       if (!include(id) || !/\b(css|html|svg)\s*`/.test(code)) return null;
       const magic = new MagicString(code);
       let changed = false;
-      (function walk(node) {
-        if (!node || typeof node !== 'object') return;
-        if (Array.isArray(node)) return node.forEach(walk);
+      forEachNode(this.parse(code), (node) => {
         const kind = node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' ? TAGS[node.tag.name] : undefined;
-        if (kind) {
-          const { quasis, expressions } = node.quasi;
-          const texts = quasis.map((quasi) => code.slice(quasi.start, quasi.end));
-          const minified =
-            kind === 'css'
-              ? texts.map((text, index) => minifyCss(text, { start: index === 0, end: index === texts.length - 1 }))
-              : minifyHtml(texts);
-          quasis.forEach((quasi, index) => {
-            if (minified[index] === texts[index]) return;
-            if (minified[index]) magic.overwrite(quasi.start, quasi.end, minified[index]);
-            else magic.remove(quasi.start, quasi.end);
-            changed = true;
-          });
-          // Templates nest inside interpolations (html`${cond ? html`...` : nothing}`).
-          walk(expressions);
-          return;
-        }
-        for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value);
-      })(this.parse(code));
+        if (!kind) return;
+        const { quasis } = node.quasi;
+        const texts = quasis.map((quasi) => code.slice(quasi.start, quasi.end));
+        const minified =
+          kind === 'css'
+            ? texts.map((text, index) => minifyCss(text, { start: index === 0, end: index === texts.length - 1 }))
+            : minifyHtml(texts);
+        quasis.forEach((quasi, index) => {
+          if (minified[index] === texts[index]) return;
+          if (minified[index]) magic.overwrite(quasi.start, quasi.end, minified[index]);
+          else magic.remove(quasi.start, quasi.end);
+          changed = true;
+        });
+      });
       return changed ? { code: magic.toString(), map: magic.generateMap({ hires: true }) } : null;
     },
   };

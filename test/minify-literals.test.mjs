@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAst } from 'rollup/parseAst';
-import { minifyCss, minifyHtml } from '../scripts/minify-literals.mjs';
+import { forEachNode, minifyCss, minifyHtml } from '../scripts/minify-literals.mjs';
 import { chromiumArgs, chromiumPath, missingChromiumMessage } from '../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -90,20 +90,16 @@ function builtStylesheets() {
       const source = join(root, 'src', path.slice(join(root, 'dist').length).replace(/\.js$/, '.ts'));
       if (!path.endsWith('.js') || !existsSync(source)) continue;
       const code = readFileSync(path, 'utf8');
-      (function visit(node) {
-        if (!node || typeof node !== 'object') return;
-        if (Array.isArray(node)) return node.forEach(visit);
-        if (node.type === 'TaggedTemplateExpression' && node.tag.name === 'css') {
-          const { quasis } = node.quasi;
-          const raw = quasis.map((quasi) => code.slice(quasi.start, quasi.end));
-          const minified = raw.map((text, index) => minifyCss(text, { start: index === 0, end: index === quasis.length - 1 }));
-          const original = raw.join('var(--interpolated)');
-          // A fragment of declarations (composed into rules elsewhere) is checked inside a rule of its own.
-          const wrap = original.includes('{') ? (text) => text : (text) => `:root{${text}}`;
-          sheets.push({ path, original: wrap(original), minified: wrap(minified.join('var(--interpolated)')) });
-        }
-        Object.values(node).forEach(visit);
-      })(parseAst(code));
+      forEachNode(parseAst(code), (node) => {
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.name !== 'css') return;
+        const { quasis } = node.quasi;
+        const raw = quasis.map((quasi) => code.slice(quasi.start, quasi.end));
+        const minified = raw.map((text, index) => minifyCss(text, { start: index === 0, end: index === quasis.length - 1 }));
+        const original = raw.join('var(--interpolated)');
+        // A fragment of declarations (composed into rules elsewhere) is checked inside a rule of its own.
+        const wrap = original.includes('{') ? (text) => text : (text) => `:root{${text}}`;
+        sheets.push({ path, original: wrap(original), minified: wrap(minified.join('var(--interpolated)')) });
+      });
     }
   })(join(root, 'dist'));
   return sheets;
